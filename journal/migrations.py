@@ -1,0 +1,90 @@
+"""Ordered schema migrations. Each runs in one transaction; never edit a shipped one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+ENTRY_COLUMNS = (
+    "id", "occurred_at", "title", "tool", "tool_version", "category", "prompt", "iterations",
+    "outcome", "minutes_without_ai", "minutes_with_ai", "what_broke", "failure_modes", "lesson",
+    "tags", "share", "created_at", "updated_at", "trashed_at",
+)
+FTS_COLUMNS = ("title", "prompt", "what_broke", "lesson", "tags")
+
+
+def _v1_entries_and_search(db: sqlite_utils.Database) -> None:
+    # seq is an explicit INTEGER PRIMARY KEY so FTS rowids survive VACUUM.
+    db.execute(
+        """
+        CREATE TABLE entries (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            occurred_at TEXT NOT NULL,
+            title TEXT NOT NULL,
+            tool TEXT NOT NULL,
+            tool_version TEXT,
+            category TEXT,
+            prompt TEXT,
+            iterations INTEGER,
+            outcome TEXT NOT NULL CHECK (outcome IN ('worked', 'partly', 'broke')),
+            minutes_without_ai INTEGER NOT NULL,
+            minutes_with_ai INTEGER NOT NULL,
+            what_broke TEXT,
+            failure_modes TEXT NOT NULL DEFAULT '[]',
+            lesson TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            share INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            trashed_at TEXT
+        )
+        """
+    )
+    cols = ", ".join(FTS_COLUMNS)
+    new_cols = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+    old_cols = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+    db.execute(
+        f"CREATE VIRTUAL TABLE entries_fts USING fts5({cols}, content='entries', "
+        "content_rowid='seq', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        f"CREATE TRIGGER entries_ai AFTER INSERT ON entries BEGIN "
+        f"INSERT INTO entries_fts(rowid, {cols}) VALUES (new.seq, {new_cols}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER entries_ad AFTER DELETE ON entries BEGIN "
+        f"INSERT INTO entries_fts(entries_fts, rowid, {cols}) VALUES ('delete', old.seq, {old_cols}); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER entries_au AFTER UPDATE OF {cols} ON entries BEGIN "
+        f"INSERT INTO entries_fts(entries_fts, rowid, {cols}) VALUES ('delete', old.seq, {old_cols}); "
+        f"INSERT INTO entries_fts(rowid, {cols}) VALUES (new.seq, {new_cols}); END"
+    )
+
+
+def _v2_settings_and_indexes(db: sqlite_utils.Database) -> None:
+    # Journal-scoped settings (share terms, allow list, HMAC key, export log) live inside the
+    # encrypted file; indexes serve the list view's sorts and the dashboard's range scans.
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("CREATE INDEX entries_by_time ON entries (trashed_at, occurred_at)")
+    db.execute("CREATE INDEX entries_by_tool ON entries (tool COLLATE NOCASE)")
+    db.execute("CREATE INDEX entries_by_outcome ON entries (outcome)")
+
+
+def _v3_net_minutes(db: sqlite_utils.Database) -> None:
+    # The honest figure the app reports everywhere; derived, so it can never disagree.
+    db.execute(
+        "ALTER TABLE entries ADD COLUMN net_minutes INTEGER "
+        "GENERATED ALWAYS AS (minutes_without_ai - minutes_with_ai) VIRTUAL"
+    )
+    db.execute("CREATE INDEX entries_by_net ON entries (net_minutes)")
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _v1_entries_and_search,
+    _v2_settings_and_indexes,
+    _v3_net_minutes,
+)
+LATEST = len(MIGRATIONS)

@@ -1,0 +1,271 @@
+"""The encrypted SQLite file: connection, migrations, and the entry queries."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+import sqlite_utils
+
+from journal import migrations
+from journal.entries import Entry, now_local
+from journal.errors import LockedError, NotFoundError, QueryError, StorageError
+from journal.paths import BACKUP_DIR, make_private_dir, make_private_file
+from journal.query import EntryFilter, order_clause, where_clause
+
+_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in migrations.ENTRY_COLUMNS) + " FROM entries e"
+
+
+def _hex_key(key: bytes) -> str:
+    if len(key) != 32:
+        raise ValueError("journal keys are 32 bytes")
+    return "\"x'" + key.hex() + "'\""
+
+
+class Store:
+    """One SQLCipher connection to one journal file."""
+
+    def __init__(self, conn: sqlcipher3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, key: bytes, *, create: bool = False) -> Store:
+        """Open (or create) the file with a raw 256-bit key. Wrong key → LockedError, untouched."""
+        exists = path.exists()
+        if not exists and not create:
+            raise StorageError(f"No journal file at {path}.")
+        if exists and create:
+            raise StorageError(f"A journal already exists at {path}.")
+        if not exists:
+            make_private_dir(path.parent)
+        try:
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        except sqlcipher3.Error as exc:
+            raise StorageError(f"Cannot open {path}: {exc}") from exc
+        try:
+            conn.execute(f"PRAGMA key = {_hex_key(key)}")
+            # The first read proves the key: SQLCipher only decrypts on access, and a wrong key
+            # fails here, before anything is written.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            if "not a database" in str(exc) or "encrypted" in str(exc):
+                raise LockedError(
+                    "The key does not open this journal (wrong passphrase or key, or the file "
+                    "is damaged). Nothing was changed.") from exc
+            raise StorageError(f"Cannot read {path}: {exc}") from exc
+        store = cls(conn, path)
+        try:
+            store._configure()
+            if create:
+                make_private_file(path)
+            store.migrate()
+        except sqlcipher3.Error as exc:
+            conn.close()
+            raise StorageError(f"Cannot use {path}: {exc}") from exc
+        return store
+
+    def _configure(self) -> None:
+        self.conn.execute("PRAGMA busy_timeout = 5000")
+        mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StorageError(f"Could not switch {self.path.name} to WAL mode (got {mode}).")
+        # FULL: a commit is on disk before the call returns, so "saved" means saved.
+        self.conn.execute("PRAGMA synchronous = FULL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlcipher3.Error:
+            pass  # another process may hold the WAL; closing still works
+        self.conn.close()
+        for suffix in ("-wal", "-shm"):
+            make_private_file(self.path.with_name(self.path.name + suffix))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE … COMMIT; any error rolls back so the file is as it was."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.OperationalError as exc:
+            raise StorageError(f"The journal is busy or read-only: {exc}") from exc
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlcipher3.Error as exc:
+            self.conn.execute("ROLLBACK")
+            raise StorageError(f"Could not save to the journal: {exc}") from exc
+
+    # -- schema ----------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        if not self.db["schema_migrations"].exists():
+            return 0
+        row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self, target: int = migrations.LATEST) -> list[int]:
+        """Apply pending migrations in order, copying the file first if it holds data."""
+        current = self.schema_version()
+        if current > migrations.LATEST:
+            raise StorageError(
+                f"This journal was written by a newer Offscript (schema {current}); update the app.")
+        if current >= target:
+            return []
+        if current > 0:
+            self.backup_copy(f"pre-v{current + 1}")
+        applied = []
+        for version in range(current + 1, target + 1):
+            with self.transaction():
+                if version == 1:
+                    self.conn.execute(
+                        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, "
+                        "applied_at TEXT NOT NULL)")
+                migrations.MIGRATIONS[version - 1](self.db)
+                self.conn.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?)",
+                    (version, now_local().isoformat()))
+            applied.append(version)
+        return applied
+
+    def backup_copy(self, label: str) -> Path:
+        """An exact (still encrypted) copy of the file in backups/, after a WAL checkpoint."""
+        folder = make_private_dir(self.path.parent / BACKUP_DIR)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"journal-{stamp}-{label}.db"
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copyfile(self.path, target)
+        make_private_file(target)
+        return target
+
+    # -- rows ------------------------------------------------------------------------------
+    @staticmethod
+    def _row(entry: Entry) -> dict[str, Any]:
+        data = entry.to_dict()
+        row = {c: data.get(c) for c in migrations.ENTRY_COLUMNS}
+        row["failure_modes"] = json.dumps(entry.failure_modes)
+        row["tags"] = json.dumps(entry.tags, ensure_ascii=False)
+        row["share"] = int(entry.share)
+        return row
+
+    @staticmethod
+    def _entry(row: tuple[Any, ...]) -> Entry:
+        data = dict(zip(migrations.ENTRY_COLUMNS, row, strict=True))
+        entry = Entry(
+            title=data["title"], tool=data["tool"], outcome=data["outcome"],
+            minutes_without_ai=data["minutes_without_ai"], minutes_with_ai=data["minutes_with_ai"],
+            occurred_at=datetime.fromisoformat(data["occurred_at"]),
+            tool_version=data["tool_version"], category=data["category"], prompt=data["prompt"],
+            iterations=data["iterations"], what_broke=data["what_broke"],
+            failure_modes=json.loads(data["failure_modes"]), lesson=data["lesson"],
+            tags=json.loads(data["tags"]), share=bool(data["share"]), id=data["id"],
+        )
+        for stamp in ("created_at", "updated_at", "trashed_at"):
+            if data[stamp]:
+                setattr(entry, stamp, datetime.fromisoformat(data[stamp]))
+        return entry
+
+    def insert(self, entries: Iterable[Entry], *, skip_existing: bool = False) -> int:
+        """Insert entries (caller holds the transaction). Returns how many were added."""
+        verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
+        cols = migrations.ENTRY_COLUMNS
+        sql = f"{verb} INTO entries ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        before = self.conn.total_changes
+        stamp = now_local()
+        rows = []
+        for entry in entries:
+            entry.created_at = entry.created_at or stamp
+            entry.updated_at = entry.updated_at or stamp
+            row = self._row(entry)
+            rows.append(tuple(row[c] for c in cols))
+        try:
+            self.conn.executemany(sql, rows)
+        except sqlcipher3.IntegrityError as exc:
+            raise StorageError(f"An entry with that id already exists: {exc}") from exc
+        return self.conn.total_changes - before
+
+    def replace(self, entry: Entry) -> None:
+        row = self._row(entry)
+        sets = ", ".join(f"{c} = ?" for c in migrations.ENTRY_COLUMNS if c != "id")
+        params = [row[c] for c in migrations.ENTRY_COLUMNS if c != "id"] + [entry.id]
+        cur = self.conn.execute(f"UPDATE entries SET {sets} WHERE id = ?", params)
+        if cur.rowcount != 1:
+            raise NotFoundError(f"No entry with id {entry.id}.")
+
+    def get(self, entry_id: str) -> Entry:
+        rows = self.conn.execute(_SELECT + " WHERE e.id = ?", (entry_id,)).fetchall()
+        if not rows:
+            rows = self.conn.execute(
+                _SELECT + " WHERE e.id LIKE ? ORDER BY e.id LIMIT 2", (entry_id + "%",)).fetchall()
+            if len(rows) > 1:
+                raise NotFoundError(f"Id prefix {entry_id!r} matches several entries; type more.")
+        if not rows or len(entry_id) < 4 and rows[0][0] != entry_id:
+            raise NotFoundError(f"No entry with id {entry_id!r}.")
+        return self._entry(rows[0])
+
+    def set_trashed(self, entry_id: str, when: datetime | None) -> None:
+        stamp = when.isoformat(timespec="seconds") if when else None
+        cur = self.conn.execute("UPDATE entries SET trashed_at = ? WHERE id = ?", (stamp, entry_id))
+        if cur.rowcount != 1:
+            raise NotFoundError(f"No entry with id {entry_id!r}.")
+
+    def delete(self, condition: str, params: list[object]) -> int:
+        cur = self.conn.execute(f"DELETE FROM entries WHERE {condition}", params)
+        return cur.rowcount
+
+    # -- queries ---------------------------------------------------------------------------
+    def _run(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlcipher3.OperationalError as exc:
+            if "fts5" in str(exc) or "MATCH" in str(exc):
+                raise QueryError(f"Search could not be understood: {exc}") from exc
+            raise StorageError(str(exc)) from exc
+
+    def page(self, flt: EntryFilter, *, offset: int = 0, limit: int = 100,
+             sort: str = "occurred_at", descending: bool = True) -> list[Entry]:
+        where, params = where_clause(flt)
+        sql = f"{_SELECT} WHERE {where} ORDER BY {order_clause(sort, descending)} LIMIT ? OFFSET ?"
+        return [self._entry(r) for r in self._run(sql, [*params, limit, offset])]
+
+    def count(self, flt: EntryFilter) -> int:
+        where, params = where_clause(flt)
+        return int(self._run(f"SELECT count(*) FROM entries e WHERE {where}", params)[0][0])
+
+    def distinct(self, column: str, limit: int = 200) -> list[str]:
+        """Most used values of tool/category/tags first, for completers."""
+        if column == "tags":
+            sql = ("SELECT j.value, count(*) n FROM entries e, json_each(e.tags) j "
+                   "WHERE e.trashed_at IS NULL GROUP BY j.value ORDER BY n DESC, j.value LIMIT ?")
+        elif column in {"tool", "category", "tool_version"}:
+            sql = (f"SELECT {column}, count(*) n FROM entries WHERE {column} IS NOT NULL "
+                   f"AND trashed_at IS NULL GROUP BY {column} COLLATE NOCASE "
+                   f"ORDER BY n DESC, {column} LIMIT ?")
+        else:
+            raise ValueError(column)
+        return [str(r[0]) for r in self._run(sql, [limit])]
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        else:
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
