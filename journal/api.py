@@ -12,6 +12,7 @@ from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
 from journal.paths import DB_NAME, VAULT_NAME, make_private_dir
 from journal.query import EntryFilter
+from journal.stats import Stats, compute_stats
 from journal.store import Store
 from journal.vault import KEY_BYTES, Vault, keychain_status
 
@@ -136,6 +137,10 @@ class Journal:
     def search(self, query: str, flt: EntryFilter | None = None, *, limit: int = 100,
                offset: int = 0) -> list[Entry]:
         return self.list((flt or EntryFilter()).but(query=query), offset=offset, limit=limit)
+
+    def stats(self, flt: EntryFilter | None = None) -> Stats:
+        """Dashboard figures, aggregated in SQL under the same filter as search."""
+        return compute_stats(self.store, flt or EntryFilter())
 
     def suggestions(self, column: str) -> list[str]:
         """Values used before, most frequent first (tool, category, tool_version, tags)."""

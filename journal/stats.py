@@ -1,0 +1,282 @@
+"""Honest results at a glance: time saved, wins beside failures, as plain frozen dataclasses.
+
+Definitions (the dashboard, `offscript stats` and share summaries all use these):
+
+- net minutes of an entry = minutes_without_ai - minutes_with_ai (negative: AI cost time).
+- hours saved = sum of net minutes / 60, losses included (never only the wins).
+- median net minutes = the middle entry's net minutes (mean of the two middle ones).
+- minutes lost to failures = sum of minutes_with_ai over `broke` entries: time spent with AI
+  that produced nothing usable. `broke_net_minutes` is their net minutes, for comparison.
+- negative net minutes = sum of net minutes over every entry with net < 0, whatever its outcome.
+- win rate = worked / all entries (`partly` is not a win).
+- a week is an ISO week, Monday 00:00 to Sunday 23:59:59, in the local wall-clock time the
+  entries are stored in. The weekly series runs from the week of `since` (or of the first
+  matching entry) to the week of `until` (or of the last one), empty weeks as zeros; a filter
+  that matches nothing has no weeks.
+- best wins: largest net saving among entries that did not break. Costliest failures: broke
+  entries and entries with negative net, ordered by cost (minutes_with_ai for broke entries,
+  -net minutes for the others).
+
+Everything is aggregated in SQL (journal.stats_sql) under the same WHERE clause as search.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from journal import stats_sql
+from journal.query import EntryFilter, where_clause
+
+if TYPE_CHECKING:
+    from journal.store import Store
+
+HIGHLIGHTS = 5
+
+
+@dataclass(frozen=True)
+class OutcomeMix:
+    worked: int = 0
+    partly: int = 0
+    broke: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.worked + self.partly + self.broke
+
+
+@dataclass(frozen=True)
+class Totals:
+    entries: int
+    net_minutes: int
+    median_net_minutes: float | None  # None when no entries
+    minutes_without_ai: int
+    minutes_with_ai: int
+    win_rate: float | None  # worked / entries, None when no entries
+    broke_entries: int
+    broke_minutes_lost: int  # minutes_with_ai of broke entries
+    broke_net_minutes: int
+    negative_net_minutes: int  # sum of net over entries with net < 0 (<= 0)
+    first: str | None  # occurred_at of the first / last matching entry
+    last: str | None
+
+    @property
+    def hours_saved(self) -> float:
+        return self.net_minutes / 60
+
+    @property
+    def hours_lost(self) -> float:
+        return self.broke_minutes_lost / 60
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date  # the Monday
+    label: str  # ISO week, e.g. 2026-W01
+    entries: int
+    net_minutes: int
+    cumulative_net_minutes: int
+    outcomes: OutcomeMix
+
+    @property
+    def hours_saved(self) -> float:
+        return self.net_minutes / 60
+
+    @property
+    def cumulative_hours(self) -> float:
+        return self.cumulative_net_minutes / 60
+
+
+@dataclass(frozen=True)
+class Group:
+    """One tool or one category. `name` is None for entries without a category."""
+
+    name: str | None
+    entries: int
+    worked: int
+    net_minutes: int
+
+    @property
+    def win_rate(self) -> float:
+        return self.worked / self.entries if self.entries else 0.0
+
+
+@dataclass(frozen=True)
+class ToolCount:
+    tool: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FailureMode:
+    mode: str
+    count: int  # entries with this failure mode
+    tools: tuple[ToolCount, ...]  # the tools it occurred with, most often first
+
+
+@dataclass(frozen=True)
+class Highlight:
+    id: str
+    occurred_at: str
+    title: str
+    tool: str
+    outcome: str
+    net_minutes: int
+    cost_minutes: int  # what it lost: minutes_with_ai if broke, else max(-net, 0)
+    lesson: str | None
+    what_broke: str | None
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.occurred_at[:10])
+
+
+@dataclass(frozen=True)
+class Stats:
+    since: str | None  # the filter's bounds as applied (ISO), None when open
+    until: str | None
+    totals: Totals
+    outcomes: OutcomeMix
+    weeks: tuple[Week, ...]
+    tools: tuple[Group, ...]
+    categories: tuple[Group, ...]
+    failure_modes: tuple[FailureMode, ...]
+    recent_lessons: tuple[Highlight, ...]
+    best_wins: tuple[Highlight, ...]
+    costliest_failures: tuple[Highlight, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, stable keys; derived figures (hours, win rates) included."""
+        out = _plain(self)
+        assert isinstance(out, dict)
+        return out
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for name in _DERIVED.get(type(value).__name__, ()):
+            out[name] = _plain(getattr(value, name))
+        return out
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+_DERIVED: dict[str, tuple[str, ...]] = {
+    "OutcomeMix": ("total",),
+    "Totals": ("hours_saved", "hours_lost"),
+    "Week": ("hours_saved", "cumulative_hours"),
+    "Group": ("win_rate",),
+}
+
+
+def week_start(day: date | datetime) -> date:
+    """Monday of the ISO week holding `day`."""
+    if isinstance(day, datetime):
+        day = day.date()
+    return day - timedelta(days=day.weekday())
+
+
+def previous_period(flt: EntryFilter) -> EntryFilter | None:
+    """The same filter over the range of the same length just before `flt`'s range.
+
+    Dates are whole days (until inclusive): a 28-day range gives the 28 days that end the day
+    before `since`. Datetime bounds keep their exact span. An open range (no `since`) has no
+    previous period; a missing `until` means today (now, for datetimes).
+    """
+    if flt.since is None:
+        return None
+    if isinstance(flt.since, datetime) or isinstance(flt.until, datetime):
+        start = _as_datetime(flt.since, end=False)
+        end = _as_datetime(flt.until, end=True) if flt.until is not None else datetime.now()
+        span = end - start
+        prev_end = start - timedelta(seconds=1)
+        return flt.but(since=prev_end - span, until=prev_end)
+    until = flt.until if flt.until is not None else date.today()
+    days = (until - flt.since).days + 1
+    prev_until = flt.since - timedelta(days=1)
+    return flt.but(since=prev_until - timedelta(days=days - 1), until=prev_until)
+
+
+def _as_datetime(value: date | datetime, *, end: bool) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    return datetime.combine(value, datetime.max.time() if end else datetime.min.time()).replace(
+        microsecond=0)
+
+
+def compute_stats(store: Store, flt: EntryFilter | None = None, *,
+                  highlights: int = HIGHLIGHTS) -> Stats:
+    """All dashboard figures for the entries `flt` selects (same semantics as search)."""
+    flt = flt or EntryFilter()
+    where, params = where_clause(flt, alias="e")
+    run = store._run  # the store's runner maps SQLite errors (bad search syntax) to ours
+    t = stats_sql.totals(run, where, params)
+    count = int(t[0])
+    totals = Totals(
+        entries=count, net_minutes=int(t[1]),
+        median_net_minutes=stats_sql.median(run, where, params, count),
+        minutes_without_ai=int(t[2]), minutes_with_ai=int(t[3]),
+        win_rate=int(t[4]) / count if count else None,
+        broke_entries=int(t[6]), broke_minutes_lost=int(t[7]), broke_net_minutes=int(t[8]),
+        negative_net_minutes=int(t[9]), first=t[10], last=t[11],
+    )
+    first = week_start(flt.since).isoformat() if flt.since is not None else None
+    last = week_start(flt.until).isoformat() if flt.until is not None else None
+    weeks = tuple(
+        Week(start=(monday := date.fromisoformat(r[0])), label=_iso_label(monday),
+             entries=int(r[1]), net_minutes=int(r[2]), cumulative_net_minutes=int(r[6]),
+             outcomes=OutcomeMix(int(r[3]), int(r[4]), int(r[5])))
+        for r in (stats_sql.weeks(run, where, params, first, last) if count else [])
+    )
+    return Stats(
+        since=_bound(flt.since, end=False), until=_bound(flt.until, end=True),
+        totals=totals, outcomes=OutcomeMix(int(t[4]), int(t[5]), int(t[6])), weeks=weeks,
+        tools=_groups(stats_sql.groups(run, where, params, "tool")),
+        categories=_groups(stats_sql.groups(run, where, params, "category")),
+        failure_modes=_failure_modes(stats_sql.failure_modes(run, where, params)),
+        recent_lessons=_highlights(stats_sql.recent_lessons(run, where, params, highlights)),
+        best_wins=_highlights(stats_sql.best_wins(run, where, params, highlights)),
+        costliest_failures=_highlights(
+            stats_sql.costliest_failures(run, where, params, highlights)),
+    )
+
+
+def _iso_label(monday: date) -> str:
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _bound(value: date | datetime | None, *, end: bool) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return _as_datetime(value, end=end).isoformat(timespec="seconds")
+
+
+def _groups(rows: list[tuple[Any, ...]]) -> tuple[Group, ...]:
+    return tuple(Group(name=r[0], entries=int(r[1]), worked=int(r[2]), net_minutes=int(r[3]))
+                 for r in rows)
+
+
+def _failure_modes(rows: list[tuple[Any, ...]]) -> tuple[FailureMode, ...]:
+    modes: dict[str, tuple[int, list[ToolCount]]] = {}
+    for mode, total, tool, n in rows:  # a few rows: modes x tools, already aggregated
+        modes.setdefault(str(mode), (int(total), []))[1].append(ToolCount(str(tool), int(n)))
+    return tuple(FailureMode(mode, total, tuple(tools)) for mode, (total, tools) in modes.items())
+
+
+def _highlights(rows: list[tuple[Any, ...]]) -> tuple[Highlight, ...]:
+    return tuple(
+        Highlight(id=r[0], occurred_at=r[1], title=r[2], tool=r[3], outcome=r[4],
+                  net_minutes=int(r[5]), cost_minutes=int(r[6]), lesson=r[7], what_broke=r[8])
+        for r in rows
+    )
