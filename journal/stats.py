@@ -219,15 +219,8 @@ def compute_stats(store: Store, flt: EntryFilter | None = None, *,
     where, params = where_clause(flt, alias="e")
     run = store._run  # the store's runner maps SQLite errors (bad search syntax) to ours
     t = stats_sql.totals(run, where, params)
-    count = int(t[0])
-    totals = Totals(
-        entries=count, net_minutes=int(t[1]),
-        median_net_minutes=stats_sql.median(run, where, params, count),
-        minutes_without_ai=int(t[2]), minutes_with_ai=int(t[3]),
-        win_rate=int(t[4]) / count if count else None,
-        broke_entries=int(t[6]), broke_minutes_lost=int(t[7]), broke_net_minutes=int(t[8]),
-        negative_net_minutes=int(t[9]), first=t[10], last=t[11],
-    )
+    totals = _totals(t, stats_sql.median(run, where, params, int(t[0])))
+    count = totals.entries
     first = week_start(flt.since).isoformat() if flt.since is not None else None
     last = week_start(flt.until).isoformat() if flt.until is not None else None
     weeks = tuple(
@@ -246,6 +239,24 @@ def compute_stats(store: Store, flt: EntryFilter | None = None, *,
         best_wins=_highlights(stats_sql.best_wins(run, where, params, highlights)),
         costliest_failures=_highlights(
             stats_sql.costliest_failures(run, where, params, highlights)),
+    )
+
+
+def compute_totals(store: Store, flt: EntryFilter | None = None) -> Totals:
+    """Only the headline totals (e.g. the previous period of a KPI delta): two statements."""
+    where, params = where_clause(flt or EntryFilter(), alias="e")
+    t = stats_sql.totals(store._run, where, params)
+    return _totals(t, stats_sql.median(store._run, where, params, int(t[0])))
+
+
+def _totals(t: tuple[Any, ...], median: float | None) -> Totals:
+    count = int(t[0])
+    return Totals(
+        entries=count, net_minutes=int(t[1]), median_net_minutes=median,
+        minutes_without_ai=int(t[2]), minutes_with_ai=int(t[3]),
+        win_rate=int(t[4]) / count if count else None,
+        broke_entries=int(t[6]), broke_minutes_lost=int(t[7]), broke_net_minutes=int(t[8]),
+        negative_net_minutes=int(t[9]), first=t[10], last=t[11],
     )
 
 

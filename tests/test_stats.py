@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from journal import Entry, EntryFilter, Journal
-from journal.stats import Stats, compute_stats, previous_period, week_start
+from journal.stats import Stats, compute_stats, compute_totals, previous_period, week_start
 
 E = {
     "E1": dict(occurred_at="2025-12-29T09:00:00", title="Refactor parser", tool="Claude",
@@ -259,3 +259,8 @@ def test_aggregates_in_sql_not_rows(journal: Journal) -> None:
     assert stats.totals.entries == 500
     assert len(statements) <= 10
     assert not any("e.prompt" in s for s in statements)
+
+
+def test_compute_totals_matches(journal: Journal, ids: dict[str, str]) -> None:
+    flt = EntryFilter(since=date(2026, 1, 5))
+    assert compute_totals(journal.store, flt) == journal.stats(flt).totals
