@@ -1,0 +1,336 @@
+"""The dashboard's four QtCharts, each fed by a Stats object (no SQL, no journal calls here).
+
+Every chart follows the light/dark palette, shows exact values in a tooltip on hover, and shows a
+helpful message instead of empty axes when there is not enough to plot.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCharts import (
+    QAbstractAxis,
+    QAbstractSeries,
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QScatterSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QColor, QCursor, QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
+
+from journal.stats import Stats, Week
+
+MAX_TOOLS = 8
+MAX_LABELS = 14
+
+# (light, dark) colours; losses and `broke` share the warning colour.
+COLORS = {
+    "gain": ("#2e7d32", "#66bb6a"),
+    "loss": ("#c62828", "#ef5350"),
+    "worked": ("#2e7d32", "#66bb6a"),
+    "partly": ("#e0a000", "#ffca28"),
+    "broke": ("#c62828", "#ef5350"),
+    "rate": ("#1565c0", "#64b5f6"),
+    "mode": ("#6a4c93", "#b39ddb"),
+}
+
+
+def is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def color(name: str, dark: bool) -> QColor:
+    return QColor(COLORS[name][int(dark)])
+
+
+def hours(minutes: float) -> str:
+    return f"{minutes / 60:+.1f} h"
+
+
+def nice_step(span: float, ticks: int = 5) -> float:
+    """A round tick interval (1, 2, 2.5 or 5 x 10^n) giving about `ticks` intervals."""
+    raw = max(span, 1e-9) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def value_axis(low: float, high: float, fmt: str, *, integer: bool = False) -> QValueAxis:
+    """An axis that always includes zero, never collapses to a point, and has round ticks."""
+    low, high = min(low, 0.0), max(high, 0.0)
+    if high - low < (1 if integer else 0.1):
+        high = low + (1 if integer else 1.0)
+    step = nice_step(high - low)
+    if integer:
+        step = max(1.0, round(step))
+    axis = QValueAxis()
+    axis.setRange(math.floor(low / step) * step, math.ceil(high / step) * step)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0.0)
+    axis.setTickInterval(step)
+    axis.setLabelFormat(fmt)
+    return axis
+
+
+def week_labels(weeks: Sequence[Week]) -> list[str]:
+    """Unique category labels; with many weeks only every n-th shows a date (others blank)."""
+    every = max(1, math.ceil(len(weeks) / MAX_LABELS))
+    out = []
+    for i, w in enumerate(weeks):
+        shown = i % every == 0
+        out.append(w.start.strftime("%d %b").lstrip("0") if shown else "\u200b" * (i + 1))
+    return out
+
+
+class ChartPanel(QWidget):
+    """A titled chart that swaps to a message when there is nothing sensible to draw."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = QChart()
+        self.chart.setTitle(title)
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setBackgroundRoundness(0)
+        self.view = QChartView(self.chart)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(260)
+        self.message = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message.setObjectName("chartEmpty")
+        self.message.setMargin(24)
+        self.title = QLabel(f"<b>{title}</b>")
+        empty = QWidget()
+        column = QVBoxLayout(empty)
+        column.addWidget(self.title)
+        column.addWidget(self.message, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(empty)
+        self.stack.setMinimumHeight(260)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.dark = False
+
+    # -- state -----------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def show_message(self, text: str) -> None:
+        self._clear()
+        self.message.setText(text)
+        self.stack.setCurrentIndex(1)
+
+    def _clear(self) -> None:
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+
+    def _begin(self) -> None:
+        self._clear()
+        self.dark = is_dark(self)
+        self.chart.setTheme(QChart.ChartTheme.ChartThemeDark if self.dark
+                            else QChart.ChartTheme.ChartThemeLight)
+        base = self.palette().color(QPalette.ColorRole.Base)
+        self.chart.setBackgroundBrush(base)
+        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.stack.setCurrentIndex(0)
+
+    def _attach(self, series: QAbstractSeries, x: QAbstractAxis, y: QAbstractAxis) -> None:
+        self.chart.addSeries(series)
+        x_side = Qt.AlignmentFlag.AlignBottom
+        y_side = Qt.AlignmentFlag.AlignLeft
+        if isinstance(series, QHorizontalBarSeries):
+            x_side, y_side = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        for axis, side in ((x, x_side), (y, y_side)):
+            if axis not in self.chart.axes():
+                self.chart.addAxis(axis, side)
+            series.attachAxis(axis)
+
+    def _bar_set(self, name: str, values: Sequence[float], key: str,
+                 tip: Callable[[int], str]) -> QBarSet:
+        bar_set = QBarSet(name)
+        bar_set.append(list(values))
+        bar_set.setColor(color(key, self.dark))
+        bar_set.setBorderColor(color(key, self.dark))
+        bar_set.hovered.connect(lambda on, i: _tooltip(on, tip(i)))
+        return bar_set
+
+    # -- restyle on theme change -------------------------------------------------------------
+    def update_stats(self, stats: Stats) -> None:
+        raise NotImplementedError
+
+
+def _tooltip(on: bool, text: str) -> None:
+    if on:
+        QToolTip.showText(QCursor.pos(), text)
+    else:
+        QToolTip.hideText()
+
+
+NO_ENTRIES = ("No experiments in this range yet.\nLog one (Ctrl+N) or widen the range: "
+              "wins and failures both count.")
+FEW_WEEKS = ("A trend needs at least two weeks.\nKeep logging (the losses too) and it will "
+             "show here.")
+
+
+class WeeklyNetChart(ChartPanel):
+    """Hours saved per week; weeks that cost time go below zero in the warning colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Net time saved per week", parent)
+
+    def update_stats(self, stats: Stats) -> None:
+        weeks = stats.weeks
+        if not stats.totals.entries:
+            self.show_message(NO_ENTRIES)
+            return
+        if len(weeks) < 2:
+            self.show_message(FEW_WEEKS)
+            return
+        self._begin()
+        values = [w.hours_saved for w in weeks]
+
+        def tip(i: int) -> str:
+            w = weeks[i]
+            return (f"{w.label} (week of {w.start:%a %d %b %Y})\n"
+                    f"Net: {hours(w.net_minutes)} ({w.net_minutes:+d} min)\n"
+                    f"Experiments: {w.entries}\nRunning total: {hours(w.cumulative_net_minutes)}")
+
+        self.saved = self._bar_set("Saved", [max(v, 0.0) for v in values], "gain", tip)
+        self.lost = self._bar_set("Lost", [min(v, 0.0) for v in values], "loss", tip)
+        series = QStackedBarSeries()
+        series.append(self.saved)
+        series.append(self.lost)
+        series.setBarWidth(0.8)
+        x = QBarCategoryAxis()
+        x.append(week_labels(weeks))
+        y = value_axis(min(values), max(values), "%.1f h")
+        self._attach(series, x, y)
+
+
+class OutcomeMixChart(ChartPanel):
+    """Worked / partly / broke per week, stacked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Outcomes per week", parent)
+
+    def update_stats(self, stats: Stats) -> None:
+        weeks = stats.weeks
+        if not stats.totals.entries:
+            self.show_message(NO_ENTRIES)
+            return
+        if len(weeks) < 2:
+            self.show_message(FEW_WEEKS)
+            return
+        self._begin()
+
+        def tip(i: int) -> str:
+            m = weeks[i].outcomes
+            return (f"{weeks[i].label} (week of {weeks[i].start:%d %b %Y})\n"
+                    f"Worked: {m.worked}\nPartly: {m.partly}\nBroke: {m.broke}")
+
+        series = QStackedBarSeries()
+        self.sets: dict[str, QBarSet] = {}
+        for name in ("worked", "partly", "broke"):
+            values = [float(getattr(w.outcomes, name)) for w in weeks]
+            self.sets[name] = self._bar_set(name.capitalize(), values, name, tip)
+            series.append(self.sets[name])
+        series.setBarWidth(0.8)
+        x = QBarCategoryAxis()
+        x.append(week_labels(weeks))
+        y = value_axis(0, max(w.entries for w in weeks), "%d", integer=True)
+        self._attach(series, x, y)
+
+
+class ToolsChart(ChartPanel):
+    """Net hours per tool (bars) and win rate (points on the right-hand axis)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Tools compared: net time saved and win rate", parent)
+
+    def update_stats(self, stats: Stats) -> None:
+        tools = stats.tools[:MAX_TOOLS]
+        if not tools:
+            self.show_message(NO_ENTRIES)
+            return
+        self._begin()
+        values = [g.net_minutes / 60 for g in tools]
+
+        def tip(i: int) -> str:
+            g = tools[i]
+            return (f"{g.name}\nNet: {hours(g.net_minutes)} ({g.net_minutes:+d} min)\n"
+                    f"Win rate: {g.win_rate:.0%} ({g.worked} of {g.entries} worked)")
+
+        self.saved = self._bar_set("Net saved", [max(v, 0.0) for v in values], "gain", tip)
+        self.lost = self._bar_set("Net lost", [min(v, 0.0) for v in values], "loss", tip)
+        series = QStackedBarSeries()
+        series.append(self.saved)
+        series.append(self.lost)
+        series.setBarWidth(0.6)
+        x = QBarCategoryAxis()
+        x.append([_short(g.name or "?", 12) for g in tools])
+        y = value_axis(min(values), max(values), "%.1f h")
+        self._attach(series, x, y)
+        self.rate = QScatterSeries()
+        self.rate.setName("Win rate")
+        self.rate.setMarkerSize(11)
+        self.rate.setColor(color("rate", self.dark))
+        self.rate.setBorderColor(color("rate", self.dark))
+        for i, g in enumerate(tools):
+            self.rate.append(QPointF(i, 100 * g.win_rate))
+        self.rate.hovered.connect(lambda point, on: _tooltip(on, tip(round(point.x()))))
+        rate_axis = QValueAxis()
+        rate_axis.setRange(0, 100)
+        rate_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        rate_axis.setTickAnchor(0)
+        rate_axis.setTickInterval(25)
+        rate_axis.setLabelFormat("%d%%")
+        rate_axis.setGridLineVisible(False)
+        self.chart.addSeries(self.rate)
+        self.chart.addAxis(rate_axis, Qt.AlignmentFlag.AlignRight)
+        self.rate.attachAxis(x)
+        self.rate.attachAxis(rate_axis)
+
+
+class FailureModesChart(ChartPanel):
+    """How things broke: entries per failure mode; the tooltip names the tools."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Failure modes", parent)
+
+    def update_stats(self, stats: Stats) -> None:
+        modes = list(reversed(stats.failure_modes))  # largest at the top
+        if not modes:
+            self.show_message(
+                "No failure modes recorded in this range.\nWhen something breaks, note how "
+                "(hallucination, refused, lost context…) to see patterns here." if
+                stats.totals.entries else NO_ENTRIES)
+            return
+        self._begin()
+
+        def tip(i: int) -> str:
+            m = modes[i]
+            tools = ", ".join(f"{t.tool} ({t.count})" for t in m.tools)
+            return f"{m.mode.replace('_', ' ')}: {m.count} entries\nWith: {tools}"
+
+        self.counts = self._bar_set("Entries", [float(m.count) for m in modes], "mode", tip)
+        series = QHorizontalBarSeries()
+        series.append(self.counts)
+        series.setBarWidth(0.6)
+        y = QBarCategoryAxis()
+        y.append([m.mode.replace("_", " ") for m in modes])
+        x = value_axis(0, max(m.count for m in modes), "%d", integer=True)
+        self._attach(series, y, x)
+        self.chart.legend().setVisible(False)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,291 @@
+"""The main window: a sidebar of pages (Journal, Prompts that worked, Trash, Dashboard),
+menus and shortcuts. Built from objects handed in by ui.app; creates no journal itself."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+import journal
+from journal import Journal, OffscriptError
+from journal.paths import log_dir
+from ui import alerts, theme
+from ui.journal_page import JournalPage
+from ui.prompts_view import PromptsView
+from ui.quick_log import QuickLog
+from ui.resources import app_icon
+from ui.settings import AppSettings
+from ui.trash_view import TrashView
+
+log = logging.getLogger("offscript.ui")
+
+try:  # the dashboard is built by another engineer; the slot stays empty until it lands
+    from ui.dashboard import DashboardView
+except ImportError:
+    DashboardView = None
+try:  # likewise the share dialog
+    from ui.share_dialog import ShareDialog
+except ImportError:
+    ShareDialog = None
+
+
+class MainWindow(QMainWindow):
+    quit_requested = Signal()
+
+    def __init__(self, journal_: Journal, settings: AppSettings, *,
+                 tray_available: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal_
+        self.settings = settings
+        self.tray_available = tray_available
+        self.quick_log: QuickLog | None = None
+        self.setWindowTitle("Offscript")
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 800)
+
+        self.journal_page = JournalPage(journal_)
+        self.prompts = PromptsView(journal_)
+        self.trash = TrashView(journal_)
+        self.dashboard = DashboardView(journal_, self) if DashboardView else None
+        self.pages: list[tuple[str, QWidget]] = [
+            ("Journal", self.journal_page), ("Prompts that worked", self.prompts),
+            ("Trash", self.trash)]
+        if self.dashboard is not None:
+            self.pages.append(("Dashboard", self.dashboard))
+            self.dashboard.open_entry.connect(self.show_entry)
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setFixedWidth(160)
+        self.sidebar.setStyleSheet("QListWidget::item { padding: 7px 8px; }")
+        self.stack = QStackedWidget()
+        for name, page in self.pages:
+            self.sidebar.addItem(name)
+            self.stack.addWidget(page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.journal_page.changed.connect(self._journal_changed)
+        self.journal_page.editor.dirty_changed.connect(self._update_title)
+        self.trash.changed.connect(self.journal_page.reload)
+        self.prompts.open_entry.connect(self.show_entry)
+        self.prompts.copied.connect(
+            lambda _: self.statusBar().showMessage("Prompt copied to the clipboard", 4000))
+        self._build_actions()
+        self.sidebar.currentRowChanged.connect(self._page_changed)
+        self.sidebar.setCurrentRow(0)
+        self._restore_geometry()
+        self.statusBar().showMessage(f"Journal: {journal_.folder}", 6000)
+
+    # -- actions ---------------------------------------------------------------------------
+    def _action(self, menu: Any, text: str, slot: Callable[..., Any],
+                shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        page = self.journal_page
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(file_menu, "&New entry", self.new_entry, "Ctrl+N")
+        self.quick_action = self._action(file_menu, "&Quick log…", self.open_quick_log,
+                                         "Ctrl+Shift+L")
+        if ShareDialog is not None:
+            self._action(file_menu, "S&hare…", self.open_share, "Ctrl+Shift+S")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Close window", self.close, "Ctrl+W")
+        self._action(file_menu, "&Quit", self.quit_requested.emit, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.save_action = self._action(edit, "&Save", self.save, "Ctrl+S")
+        self.cancel_action = self._action(edit, "&Cancel changes", self.cancel, "Esc")
+        self.trash_action = self._action(edit, "Move to &Trash", page.trash_current, "Del")
+        self.undo_action = self._action(edit, "&Undo move to Trash", page.undo_trash, "Ctrl+Z")
+        edit.addSeparator()
+        self.find_action = self._action(edit, "&Find…", self.find, "Ctrl+F")
+
+        view = bar.addMenu("&View")
+        for i, (name, _page) in enumerate(self.pages):
+            self._action(view, name, lambda _=False, i=i: self.sidebar.setCurrentRow(i),
+                         f"Ctrl+{i + 1}")
+        view.addSeparator()
+        appearance = view.addMenu("&Appearance")
+        group = QActionGroup(self)
+        for mode in ("system", "light", "dark"):
+            action = QAction("Follow the system" if mode == "system" else mode.title(), self,
+                             checkable=True)
+            action.setChecked(self.settings.get("appearance") == mode)
+            action.triggered.connect(lambda _=False, m=mode: self.set_appearance(m))
+            group.addAction(action)
+            appearance.addAction(action)
+        if self.tray_available:
+            tray = QAction("Keep running in the tray when closed", self, checkable=True)
+            tray.setChecked(self.settings.get("close_to_tray"))
+            tray.toggled.connect(lambda on: self.settings.set("close_to_tray", on))
+            view.addAction(tray)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Open &log folder", lambda: QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(log_dir()))))
+        self._action(help_menu, "&About Offscript", self.about)
+
+    # -- behaviour -------------------------------------------------------------------------
+    def _page_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh") and page is not self.journal_page:
+            page.refresh()
+        on_journal = page is self.journal_page
+        for action in (self.save_action, self.cancel_action, self.trash_action, self.undo_action):
+            action.setEnabled(on_journal)
+
+    def _journal_changed(self) -> None:
+        if self.dashboard is not None:
+            self.dashboard.refresh()
+
+    def _update_title(self, dirty: bool) -> None:
+        self.setWindowModified(dirty)
+        self.setWindowTitle("Offscript[*]")
+
+    def show_page(self, widget: QWidget) -> None:
+        self.sidebar.setCurrentRow(self.stack.indexOf(widget))
+
+    def show_entry(self, entry_id: str) -> None:
+        self.show_page(self.journal_page)
+        self.journal_page.open_entry(entry_id)
+
+    def new_entry(self, values: dict[str, Any] | None = None) -> None:
+        self.show_page(self.journal_page)
+        self.journal_page.new_entry(values or None)
+
+    def save(self) -> None:
+        if self.journal_page.editor.save() is not None:
+            self.statusBar().showMessage("Saved", 3000)
+
+    def cancel(self) -> None:
+        page = self.journal_page
+        if page.editor.is_dirty:
+            page.editor.revert()
+        elif page.filter_bar.search.hasFocus() and page.filter_bar.search.text():
+            page.filter_bar.search.clear()
+
+    def find(self) -> None:
+        self.show_page(self.journal_page)
+        self.journal_page.focus_search()
+
+    def open_quick_log(self) -> QuickLog:
+        if self.quick_log is None:
+            self.quick_log = QuickLog(self.journal, None)
+            self.quick_log.saved.connect(lambda _e: self.journal_page.reload())
+            self.quick_log.saved.connect(
+                lambda e: self.statusBar().showMessage(f"Logged “{e.title}”", 4000))
+            self.quick_log.more_requested.connect(self._more_from_quick_log)
+            self.quick_log.finished.connect(self._quick_log_closed)
+        self.quick_log.show()
+        self.quick_log.raise_()
+        self.quick_log.activateWindow()
+        return self.quick_log
+
+    def _quick_log_closed(self) -> None:
+        if self.quick_log is not None:
+            self.quick_log.deleteLater()
+            self.quick_log = None
+
+    def _more_from_quick_log(self, values: dict[str, Any]) -> None:
+        self.bring_to_front()
+        self.new_entry(values)
+
+    def open_share(self) -> None:
+        if ShareDialog is not None:
+            ShareDialog(self.journal, self).exec()
+
+    def set_appearance(self, mode: str) -> None:
+        self.settings.set("appearance", mode)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, mode)
+        self.journal_page.table.viewport().update()
+
+    def about(self) -> None:
+        alerts.info(self, "About Offscript",
+                    f"Offscript {journal.__version__} — a private, encrypted journal of your "
+                    f"own AI experiments.", f"Journal folder: {self.journal.folder}")
+
+    def bring_to_front(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    # -- drafts and closing ----------------------------------------------------------------
+    def offer_draft_restore(self) -> bool:
+        """After a crash or kill, offer what was typed but never saved."""
+        editor = self.journal_page.editor
+        draft = editor.drafts.load()
+        if not draft or not isinstance(draft.get("values"), dict):
+            return False
+        title = draft["values"].get("title") or "an untitled entry"
+        choice = alerts.ask(self, "Restore unsaved changes?",
+                            f"Offscript closed before your changes to “{title}” were saved. "
+                            "Restore them?", ["Restore", "Discard"])
+        if choice != 0:
+            editor.drafts.clear()
+            return False
+        entry = None
+        if draft.get("entry_id"):
+            try:
+                entry = self.journal.get(draft["entry_id"])
+            except OffscriptError:
+                entry = None  # deleted since: restore the text as a new entry
+        self.show_page(self.journal_page)
+        if entry is not None:
+            self.journal_page.select_entry(entry.id)
+        editor.load(entry, draft["values"])
+        return True
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.get("window_geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
+        state = self.settings.get("splitter_state")
+        if state:
+            self.journal_page.splitter.restoreState(QByteArray.fromHex(state.encode()))
+
+    def save_state(self) -> None:
+        self.journal_page.editor.save_draft()
+        self.settings.values["window_geometry"] = bytes(self.saveGeometry().toHex()).decode()
+        self.settings.values["splitter_state"] = bytes(
+            self.journal_page.splitter.saveState().toHex()).decode()
+        self.settings.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self.tray_available and self.settings.get("close_to_tray"):
+            event.ignore()
+            self.hide()
+            if not self.settings.get("tray_hint_shown"):
+                self.settings.set("tray_hint_shown", True)
+                self.statusBar().showMessage("Offscript keeps running in the tray.", 5000)
+            return
+        event.accept()
+        self.quit_requested.emit()

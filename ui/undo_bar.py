@@ -1,0 +1,36 @@
+"""A slim bar under the list: 'Moved … to Trash  [Undo]' that fades after a while."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+HIDE_MS = 12_000
+
+
+class UndoBar(QFrame):
+    undo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Undo bar")
+        self.label = QLabel()
+        self.undo_button = QPushButton("&Undo  (Ctrl+Z)")
+        close = QToolButton(text="✕")
+        close.setAccessibleName("Dismiss")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.undo_button)
+        layout.addWidget(close)
+        self.timer = QTimer(self, singleShot=True, interval=HIDE_MS)
+        self.timer.timeout.connect(self.hide)
+        self.undo_button.clicked.connect(self.undo_requested)
+        close.clicked.connect(self.hide)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+        self.timer.start()
