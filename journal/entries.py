@@ -103,6 +103,7 @@ class Entry:
             out[f.name] = value
         if out.get("trashed_at") is None:
             out.pop("trashed_at", None)
+        out["net_minutes"] = self.net_minutes  # derived; ignored on import
         return out
 
     @classmethod
@@ -244,6 +245,8 @@ def normalize_tags(tags: Iterable[str]) -> list[str]:
 def _tags(value: Any, name: str, row: int | None) -> list[str]:
     tags = normalize_tags(_as_list(value, name, row))
     for tag in tags:
+        if ";" in tag:
+            raise ValidationError(name, "a tag cannot contain ';' (it separates tags in CSV)", row)
         if len(tag) > MAX_TAG:
             raise ValidationError(name, f"each tag must be at most {MAX_TAG} characters", row)
     return tags

@@ -38,7 +38,8 @@ class Store:
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path, key: bytes, *, create: bool = False) -> Store:
+    def open(cls, path: Path, key: bytes, *, create: bool = False,
+             schema: int = migrations.LATEST) -> Store:
         """Open (or create) the file with a raw 256-bit key. Wrong key → LockedError, untouched."""
         exists = path.exists()
         if not exists and not create:
@@ -68,7 +69,7 @@ class Store:
             store._configure()
             if create:
                 make_private_file(path)
-            store.migrate()
+            store.migrate(schema)
         except sqlcipher3.Error as exc:
             conn.close()
             raise StorageError(f"Cannot use {path}: {exc}") from exc
@@ -183,7 +184,6 @@ class Store:
         verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
         cols = migrations.ENTRY_COLUMNS
         sql = f"{verb} INTO entries ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        before = self.conn.total_changes
         stamp = now_local()
         rows = []
         for entry in entries:
@@ -192,10 +192,10 @@ class Store:
             row = self._row(entry)
             rows.append(tuple(row[c] for c in cols))
         try:
-            self.conn.executemany(sql, rows)
+            cur = self.conn.executemany(sql, rows)
         except sqlcipher3.IntegrityError as exc:
             raise StorageError(f"An entry with that id already exists: {exc}") from exc
-        return self.conn.total_changes - before
+        return max(cur.rowcount, 0)  # rows inserted; FTS trigger writes are not counted
 
     def replace(self, entry: Entry) -> None:
         row = self._row(entry)

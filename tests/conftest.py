@@ -1,0 +1,74 @@
+"""Test isolation: temp home and data dirs, an in-memory keyring, offscreen Qt.
+
+Nothing here touches the real home, data dir, keychain or the repo tree.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from hypothesis import HealthCheck, settings
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+TESTS_DIR = Path(__file__).resolve().parent
+REPO_DIR = TESTS_DIR.parent
+sys.path.insert(0, str(TESTS_DIR))
+
+from support.memory_keyring import MemoryKeyring  # noqa: E402
+
+from journal import Journal  # noqa: E402
+
+PASSPHRASE = "correct horse battery"
+
+# Shared 2-core CI machines are noisy: judge properties by examples, not by wall-clock time.
+settings.register_profile("offscript", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("offscript")
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own HOME/XDG dirs and a fresh in-memory keychain."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("HOME", ""), ("XDG_DATA_HOME", ".local/share"),
+                     ("XDG_CONFIG_HOME", ".config"), ("XDG_STATE_HOME", ".local/state"),
+                     ("XDG_CACHE_HOME", ".cache")):
+        target = home / sub
+        target.mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(target))
+    monkeypatch.delenv("OFFSCRIPT_HOME", raising=False)
+    monkeypatch.delenv("OFFSCRIPT_PASSPHRASE", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield home
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def journal_dir(tmp_path: Path) -> Path:
+    return tmp_path / "journal"
+
+
+@pytest.fixture
+def journal(journal_dir: Path) -> Iterator[Journal]:
+    """A fresh keychain-mode journal in a temp dir."""
+    j, _recovery = Journal.create(journal_dir)
+    yield j
+    j.close()
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """Environment for running the CLI in a subprocess against a file-backed test keychain."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OFFSCRIPT")}
+    env["PYTHONPATH"] = os.pathsep.join([str(TESTS_DIR), str(REPO_DIR)])
+    env["PYTHON_KEYRING_BACKEND"] = "support.memory_keyring.FileKeyring"
+    env["OFFSCRIPT_TEST_KEYRING"] = str(tmp_path / "keychain.json")
+    env["OFFSCRIPT_HOME"] = str(tmp_path / "journal")
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
