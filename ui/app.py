@@ -1,0 +1,117 @@
+"""The composition root: builds QApplication, opens the journal, wires the windows together.
+
+`main(argv, journal_dir=..., quick=True)` opens only the quick log (for `offscript quick` and
+desktop shortcuts). Nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+import journal
+from journal import Journal, OffscriptError
+from journal.paths import default_journal_dir
+from ui import alerts, theme
+from ui.crash import install_excepthook, setup_logging
+from ui.main_window import MainWindow
+from ui.resources import app_icon
+from ui.settings import AppSettings
+from ui.single_instance import SingleInstance, send_to_running, server_name
+from ui.startup import open_journal
+from ui.tray import Tray, tray_available
+
+log = logging.getLogger("offscript.ui")
+
+
+def resolve_journal_dir(journal_dir: Path | None, settings: AppSettings) -> Path:
+    """--journal argument, then OFFSCRIPT_HOME, then a folder chosen earlier, then the default."""
+    if journal_dir is not None:
+        return Path(journal_dir).expanduser()
+    if not os.environ.get("OFFSCRIPT_HOME") and settings.get("journal_dir"):
+        return Path(settings.get("journal_dir"))
+    return default_journal_dir()
+
+
+def build_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName("Offscript")
+    app.setApplicationVersion(journal.__version__)
+    app.setDesktopFileName("offscript")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def main(argv: list[str] | None = None, *, journal_dir: Path | None = None,
+         quick: bool = False) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    setup_logging()
+    app = build_application(argv)
+    settings = AppSettings()
+    theme.apply(app, settings.get("appearance"))
+    install_excepthook()
+    folder = resolve_journal_dir(journal_dir, settings)
+    name = server_name(folder)
+    if send_to_running(name, "quick" if quick else "show"):
+        log.info("handed over to the running instance")
+        return 0
+    instance = SingleInstance(name)
+    instance.listen()
+    for warning in settings.warnings:
+        alerts.warn(None, "Settings reset", warning)
+    opened = open_journal(folder)
+    if opened is None:
+        return 0
+    if opened.folder != default_journal_dir() and journal_dir is None:
+        settings.set("journal_dir", str(opened.folder))  # remember a folder the user picked
+    try:
+        return run(app, opened, settings, instance, quick=quick)
+    finally:
+        opened.close()
+
+
+def run(app: QApplication, opened: Journal, settings: AppSettings, instance: SingleInstance,
+        *, quick: bool) -> int:
+    try:
+        opened.purge_expired()  # the Trash keeps entries for 30 days
+    except OffscriptError as exc:
+        log.warning("purge of old trash failed: %s", exc)
+    tray = Tray(app_icon()) if tray_available() else None
+    window = MainWindow(opened, settings, tray_available=tray is not None)
+    app.setQuitOnLastWindowClosed(False)  # we quit explicitly, so the tray can keep us alive
+
+    def quit_app() -> None:
+        window.save_state()
+        if window.quick_log is not None:
+            window.quick_log.save_draft()
+        app.quit()
+
+    window.quit_requested.connect(quit_app)
+    if tray is not None:
+        tray.quick_log.connect(window.open_quick_log)
+        tray.open_window.connect(window.bring_to_front)
+        tray.quit.connect(quit_app)
+    instance.message.connect(
+        lambda text: window.open_quick_log() if text == "quick" else window.bring_to_front())
+    if quick:
+        quick_log = window.open_quick_log()
+
+        def quick_done() -> None:
+            if not window.isVisible() and tray is None:
+                quit_app()
+
+        quick_log.finished.connect(quick_done)
+    else:
+        window.show()
+        QTimer.singleShot(0, window.offer_draft_restore)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""First run: a short welcome that creates the journal (keychain or passphrase)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import Journal, OffscriptError
+from journal.vault import MIN_PASSPHRASE, keychain_status
+from ui import theme
+from ui.resources import app_icon
+
+
+def strength_hint(passphrase: str) -> tuple[str, bool]:
+    """(hint, acceptable). A rough guide; the journal's own rule is the minimum length."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        return f"Too short: at least {MIN_PASSPHRASE} characters.", False
+    kinds = sum(any(test(c) for c in passphrase)
+                for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    words = len(passphrase.split())
+    if len(passphrase) >= 20 or words >= 4 or (len(passphrase) >= 14 and kinds >= 3):
+        return "Strong.", True
+    if len(passphrase) >= 12 or kinds >= 3:
+        return "Fair: a few more words make it much stronger.", True
+    return "Weak: try four random words, like “lamp orbit fossil tide”.", True
+
+
+class WelcomeDialog(QDialog):
+    """Creates the journal on accept; `journal` and `recovery_key` are set then."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.journal: Journal | None = None
+        self.recovery_key = ""
+        self.setWindowTitle("Welcome to Offscript")
+        self.setWindowIcon(app_icon())
+        usable, backend = keychain_status()
+        intro = QLabel(
+            "<h2>Welcome to Offscript</h2><p>A private journal of your own AI experiments: "
+            "what you tried, whether it worked, the time it saved or cost, and the prompt. "
+            "Your journal is encrypted on this computer.</p><p>How should Offscript keep the "
+            "key to your journal?</p>", wordWrap=True)
+        self.use_keychain = QRadioButton("In the system &keychain (recommended — nothing to type)")
+        self.use_passphrase = QRadioButton("With a &passphrase I type when Offscript starts")
+        group = QButtonGroup(self)
+        group.addButton(self.use_keychain)
+        group.addButton(self.use_passphrase)
+        self.no_keychain = QLabel(
+            f"No system keychain is available here ({backend}), so a passphrase is required.",
+            wordWrap=True, visible=not usable)
+        self.use_keychain.setEnabled(usable)
+        (self.use_keychain if usable else self.use_passphrase).setChecked(True)
+        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.confirm.setAccessibleName("Confirm passphrase")
+        self.hint = QLabel()
+        self.error = QLabel(wordWrap=True)
+        self.error.setAccessibleName("Problem")
+        self._build_layout(intro)
+        self.use_passphrase.toggled.connect(self._mode_changed)
+        self.passphrase.textChanged.connect(self._update_hint)
+        self.confirm.textChanged.connect(self._update_hint)
+        self.create_button.clicked.connect(self.create)
+        self._quit_button.clicked.connect(self.reject)
+        self._mode_changed()
+        self._update_hint()
+
+    def _build_layout(self, intro: QLabel) -> None:
+        self.form_box = QWidget()
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(24, 0, 0, 0)
+        form.addRow("Pa&ssphrase", self.passphrase)
+        form.addRow("", self.hint)
+        form.addRow("Con&firm", self.confirm)
+        where = QLabel(f"Journal folder: {self.folder}", wordWrap=True)
+        where.setEnabled(False)
+        self.create_button = QPushButton("&Create my journal")
+        self.create_button.setDefault(True)
+        quit_button = QPushButton("&Quit")
+        buttons = QHBoxLayout()
+        buttons.addWidget(where, 1)
+        buttons.addWidget(quit_button)
+        buttons.addWidget(self.create_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.use_keychain)
+        layout.addWidget(self.use_passphrase)
+        layout.addWidget(self.no_keychain)
+        layout.addWidget(self.form_box)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(560)
+        self._quit_button = quit_button
+
+    def _mode_changed(self, *_: object) -> None:
+        self.form_box.setVisible(self.use_passphrase.isChecked())
+        self._update_hint()
+
+    def _update_hint(self, *_: object) -> None:
+        text, ok = strength_hint(self.passphrase.text())
+        color = theme.net_color(0 if ok else -1).name()
+        self.hint.setText(text if self.passphrase.text() else
+                          f"At least {MIN_PASSPHRASE} characters; several words work best.")
+        self.hint.setStyleSheet(f"color: {color};" if self.passphrase.text() else "")
+        self.error.clear()
+
+    def create(self) -> bool:
+        passphrase: str | None = None
+        if self.use_passphrase.isChecked():
+            passphrase = self.passphrase.text()
+            if not strength_hint(passphrase)[1]:
+                return self._fail(strength_hint(passphrase)[0])
+            if passphrase != self.confirm.text():
+                return self._fail("The two passphrases differ; type the same one twice.")
+        try:
+            self.journal, self.recovery_key = Journal.create(self.folder, passphrase=passphrase)
+        except OffscriptError as exc:
+            return self._fail(str(exc))
+        self.accept()
+        return True
+
+    def _fail(self, message: str) -> bool:
+        self.error.setText(message)
+        self.error.setStyleSheet(f"color: {theme.error_color()};")
+        return False
