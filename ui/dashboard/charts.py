@@ -14,6 +14,7 @@ from PySide6.QtCharts import (
     QAbstractSeries,
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QHorizontalBarSeries,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWi
 from journal.stats import Stats, Week
 
 MAX_TOOLS = 8
-MAX_LABELS = 14
+MAX_LABELS = 7
 
 # (light, dark) colours; losses and `broke` share the warning colour.
 COLORS = {
@@ -78,14 +79,19 @@ def value_axis(low: float, high: float, fmt: str, *, integer: bool = False) -> Q
     return axis
 
 
-def week_labels(weeks: Sequence[Week]) -> list[str]:
-    """Unique category labels; with many weeks only every n-th shows a date (others blank)."""
+def week_axis(weeks: Sequence[Week]) -> QCategoryAxis:
+    """Bars sit at x = 0..n-1; labels cover groups of weeks so they are never squeezed."""
     every = max(1, math.ceil(len(weeks) / MAX_LABELS))
-    out = []
-    for i, w in enumerate(weeks):
-        shown = i % every == 0
-        out.append(w.start.strftime("%d %b").lstrip("0") if shown else "\u200b" * (i + 1))
-    return out
+    axis = QCategoryAxis()
+    axis.setRange(-0.5, len(weeks) - 0.5)
+    axis.setStartValue(-0.5)
+    for i in range(0, len(weeks), every):
+        start = weeks[i].start
+        label = f"{start:%b %Y}" if len(weeks) > 52 else f"{start.day} {start:%b}"
+        axis.append(label, min(i + every, len(weeks)) - 0.5)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+    axis.setTitleText("weeks (Monday to Sunday)")
+    return axis
 
 
 class ChartPanel(QWidget):
@@ -177,8 +183,12 @@ def _tooltip(on: bool, text: str) -> None:
 
 NO_ENTRIES = ("No experiments in this range yet.\nLog one (Ctrl+N) or widen the range: "
               "wins and failures both count.")
-FEW_WEEKS = ("A trend needs at least two weeks.\nKeep logging (the losses too) and it will "
-             "show here.")
+FEW_WEEKS = ("A trend needs experiments in at least two different weeks.\nKeep logging "
+             "(the losses too) and it will show here.")
+
+
+def too_few_weeks(stats: Stats) -> bool:
+    return sum(1 for w in stats.weeks if w.entries) < 2
 
 
 class WeeklyNetChart(ChartPanel):
@@ -192,7 +202,7 @@ class WeeklyNetChart(ChartPanel):
         if not stats.totals.entries:
             self.show_message(NO_ENTRIES)
             return
-        if len(weeks) < 2:
+        if too_few_weeks(stats):
             self.show_message(FEW_WEEKS)
             return
         self._begin()
@@ -210,8 +220,7 @@ class WeeklyNetChart(ChartPanel):
         series.append(self.saved)
         series.append(self.lost)
         series.setBarWidth(0.8)
-        x = QBarCategoryAxis()
-        x.append(week_labels(weeks))
+        x = week_axis(weeks)
         y = value_axis(min(values), max(values), "%.1f h")
         self._attach(series, x, y)
 
@@ -227,7 +236,7 @@ class OutcomeMixChart(ChartPanel):
         if not stats.totals.entries:
             self.show_message(NO_ENTRIES)
             return
-        if len(weeks) < 2:
+        if too_few_weeks(stats):
             self.show_message(FEW_WEEKS)
             return
         self._begin()
@@ -244,8 +253,7 @@ class OutcomeMixChart(ChartPanel):
             self.sets[name] = self._bar_set(name.capitalize(), values, name, tip)
             series.append(self.sets[name])
         series.setBarWidth(0.8)
-        x = QBarCategoryAxis()
-        x.append(week_labels(weeks))
+        x = week_axis(weeks)
         y = value_axis(0, max(w.entries for w in weeks), "%d", integer=True)
         self._attach(series, x, y)
 

@@ -19,8 +19,9 @@ class Kpi:
     value: str
     previous: str | None  # None: no previous period (open range) to compare with
     change: str
-    trend: int  # +1 better, -1 worse, 0 same or unknown
+    trend: int  # +1 better, -1 worse, 0 same or unknown (colour)
     hint: str
+    direction: int = 0  # +1 up, -1 down, 0 same or unknown (arrow)
 
 
 def _hours(minutes: float) -> str:
@@ -37,39 +38,49 @@ def _sign(delta: float, *, good_when_up: bool = True) -> int:
     return (1 if delta > 0 else -1) * (1 if good_when_up else -1)
 
 
+HINTS = {
+    "hours": "Net time saved: minutes by hand minus minutes with AI, losses included.",
+    "entries": "Experiments logged in this range.",
+    "win_rate": "Share of experiments that worked (partly does not count).",
+    "lost": "Time spent with AI on experiments that broke (nothing usable came out).",
+}
+TITLES = {"hours": "Hours saved", "entries": "Experiments", "win_rate": "Win rate",
+          "lost": "Hours lost to failures"}
+
+
+def _values(t: Totals) -> dict[str, tuple[str, float | None]]:
+    """Display text and comparable number per KPI."""
+    return {
+        "hours": (_hours(t.net_minutes), t.net_minutes / 60),
+        "entries": (f"{t.entries:,}", float(t.entries)),
+        "win_rate": (_rate(t), None if t.win_rate is None else 100 * t.win_rate),
+        "lost": (f"{t.broke_minutes_lost / 60:.1f} h", t.broke_minutes_lost / 60),
+    }
+
+
+_CHANGE = {"hours": "{:+.1f} h", "entries": "{:+.0f}", "win_rate": "{:+.0f} pts",
+           "lost": "{:+.1f} h"}
+
+
 def build_kpis(now: Totals, before: Totals | None) -> list[Kpi]:
     """Plain data for the cards and the copied table; before=None for an open range."""
-    def delta(key: str, value: str, title: str, hint: str, current: float,
-              previous: float | None, change: str, good_up: bool = True) -> Kpi:
-        if before is None or previous is None:
-            return Kpi(key, title, value, None, "no earlier period to compare", 0, hint)
-        return Kpi(key, title, value, prev_text[key], change,
-                   _sign(current - previous, good_when_up=good_up), hint)
-
-    prev_text = {}
-    if before is not None:
-        prev_text = {"hours": _hours(before.net_minutes), "entries": str(before.entries),
-                     "win_rate": _rate(before), "lost": f"{before.broke_minutes_lost / 60:.1f} h"}
-    b = before
-    return [
-        delta("hours", _hours(now.net_minutes), "Hours saved",
-              "Net time saved: minutes by hand minus minutes with AI, losses included.",
-              now.net_minutes, b.net_minutes if b else None,
-              f"{_hours(now.net_minutes - b.net_minutes)} vs previous" if b else ""),
-        delta("entries", str(now.entries), "Experiments", "Entries in this range.",
-              now.entries, b.entries if b else None,
-              f"{now.entries - b.entries:+d} vs previous" if b else ""),
-        delta("win_rate", _rate(now), "Win rate", "Share of experiments that worked "
-              "(partly does not count).", now.win_rate or 0.0,
-              None if b is None or b.win_rate is None or now.win_rate is None else b.win_rate,
-              f"{100 * ((now.win_rate or 0) - (b.win_rate or 0)):+.0f} pts vs previous"
-              if b else ""),
-        delta("lost", f"{now.broke_minutes_lost / 60:.1f} h", "Hours lost to failures",
-              "Time spent with AI on experiments that broke (nothing usable came out).",
-              now.broke_minutes_lost, b.broke_minutes_lost if b else None,
-              f"{(now.broke_minutes_lost - b.broke_minutes_lost) / 60:+.1f} h vs previous"
-              if b else "", good_up=False),
-    ]
+    current = _values(now)
+    previous = _values(before) if before is not None else None
+    out = []
+    for key, (text, value) in current.items():
+        if previous is None:
+            out.append(Kpi(key, TITLES[key], text, None, "all time: nothing earlier to compare",
+                           0, HINTS[key]))
+            continue
+        prev_text, prev_value = previous[key]
+        if value is None or prev_value is None:
+            change, trend = "no change to show (no entries on one side)", 0
+        else:
+            change = _CHANGE[key].format(value - prev_value) + " vs previous period"
+            trend = _sign(value - prev_value, good_when_up=key != "lost")
+        direction = 0 if value is None or prev_value is None else _sign(value - prev_value)
+        out.append(Kpi(key, TITLES[key], text, prev_text, change, trend, HINTS[key], direction))
+    return out
 
 
 def kpi_table_text(kpis: list[Kpi], period: str) -> str:
@@ -101,7 +112,9 @@ class KpiCard(QFrame):
     def show_kpi(self, kpi: Kpi) -> None:
         self.title.setText(kpi.title)
         self.value.setText(kpi.value)
-        arrow = {1: "▲ ", -1: "▼ ", 0: ""}[kpi.trend] if kpi.previous is not None else ""
+        arrow = ""
+        if kpi.previous is not None and kpi.direction:
+            arrow = "▲ " if kpi.direction > 0 else "▼ "
         self.change.setText(arrow + kpi.change)
         dark = is_dark(self)
         if kpi.trend:

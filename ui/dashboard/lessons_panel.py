@@ -35,7 +35,7 @@ class HighlightItem(QFrame):
         self.setToolTip("Open this entry")
         dark = is_dark(self)
         net_key = "gain" if item.net_minutes >= 0 else "loss"
-        net = f"{item.net_minutes:+d} min"
+        net = f"net {item.net_minutes:+d} min"
         if failure and item.outcome == "broke":
             net += f" · {item.cost_minutes} min with AI lost"
         meta = (f"{item.day:%d %b %Y} · {escape(item.tool)} · {escape(item.outcome)} · "

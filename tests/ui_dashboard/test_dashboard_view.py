@@ -1,0 +1,173 @@
+"""DashboardView: renders with data and empty, and every chart shows exactly the stats API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCharts import QChart
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette
+from test_stats import E
+
+from journal import EntryFilter, Journal
+from journal.stats import Stats
+from ui.dashboard import DashboardView
+from ui.dashboard.kpi_cards import build_kpis
+
+TODAY = date(2026, 1, 25)  # the fixture's last week; "last quarter" covers all of it
+
+
+@pytest.fixture
+def filled(journal: Journal) -> Journal:
+    for data in E.values():
+        journal.add(data)
+    return journal
+
+
+@pytest.fixture
+def view(qtbot, filled: Journal) -> DashboardView:
+    widget = DashboardView(filled, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 900)
+    return widget
+
+
+def _values(bar_set) -> list[float]:
+    return [bar_set.at(i) for i in range(bar_set.count())]
+
+
+def test_charts_equal_the_stats_api(view: DashboardView, filled: Journal) -> None:
+    flt = view.current_filter()
+    assert (flt.since, flt.until) == (date(2025, 10, 27), TODAY)
+    stats: Stats = filled.stats(flt)
+    assert view.stats == stats
+    weeks = stats.weeks
+    saved, lost = _values(view.weekly.saved), _values(view.weekly.lost)
+    assert [s + lo for s, lo in zip(saved, lost, strict=True)] == pytest.approx(
+        [w.hours_saved for w in weeks])
+    assert all(v >= 0 for v in saved) and all(v <= 0 for v in lost)
+    for name in ("worked", "partly", "broke"):
+        assert _values(view.outcomes.sets[name]) == [getattr(w.outcomes, name) for w in weeks]
+    tools = stats.tools
+    tool_net = [s + lo for s, lo in zip(_values(view.tools.saved), _values(view.tools.lost),
+                                        strict=True)]
+    assert tool_net == pytest.approx([g.net_minutes / 60 for g in tools])
+    assert [p.y() for p in view.tools.rate.points()] == pytest.approx(
+        [100 * g.win_rate for g in tools])
+    assert _values(view.failures.counts) == [m.count for m in reversed(stats.failure_modes)]
+    assert not any(chart.is_empty() for chart in view.charts)
+
+
+def test_negative_weeks_go_below_zero(view: DashboardView) -> None:
+    view.range_bar.tool.setCurrentIndex(view.range_bar.tool.findData("ChatGPT"))
+    assert view.stats is not None and view.stats.totals.net_minutes == -30
+    lost = _values(view.weekly.lost)
+    assert len(lost) == 13  # every week of the quarter, empty ones as zero
+    assert lost[-4:] == pytest.approx([-0.25, 0, 0, -0.25]) and sum(lost[:-4]) == 0
+    assert sum(_values(view.weekly.saved)) == 0
+
+
+def test_kpis_and_deltas(view: DashboardView) -> None:
+    cards = view.kpis.cards
+    assert cards["hours"].value.text() == "+1.8 h"
+    assert cards["entries"].value.text() == "6"
+    assert cards["win_rate"].value.text() == "50%"
+    assert cards["lost"].value.text() == "0.9 h"
+    assert "vs previous period" in cards["hours"].change.text()  # previous quarter: empty
+    text = view.kpi_text()
+    assert "Hours saved\t+1.8 h\t+0.0 h\t+1.8 h vs previous period" in text
+    view.copy_kpis()
+    assert QGuiApplication.clipboard().text() == text
+
+
+def test_kpi_directions() -> None:
+    from journal.stats import Totals
+    base = dict(median_net_minutes=0, minutes_without_ai=0, minutes_with_ai=0,
+                broke_net_minutes=0, negative_net_minutes=0, first=None, last=None)
+    now = Totals(entries=4, net_minutes=120, win_rate=0.5, broke_entries=1,
+                 broke_minutes_lost=60, **base)
+    before = Totals(entries=2, net_minutes=180, win_rate=0.5, broke_entries=0,
+                    broke_minutes_lost=0, **base)
+    kpis = {k.key: k for k in build_kpis(now, before)}
+    assert (kpis["hours"].trend, kpis["hours"].change) == (-1, "-1.0 h vs previous period")
+    assert (kpis["entries"].trend, kpis["win_rate"].trend) == (1, 0)
+    assert (kpis["lost"].trend, kpis["lost"].direction) == (-1, 1)  # more lost: worse
+    assert all(k.previous is None for k in build_kpis(now, None))
+
+
+def test_empty_journal_shows_help_not_axes(qtbot, journal: Journal) -> None:
+    view = DashboardView(journal, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    assert all(chart.is_empty() for chart in view.charts)
+    assert "No experiments" in view.weekly.message.text()
+    assert view.kpis.cards["win_rate"].value.text() == "–"
+    assert "no experiments match" in view.heading.text()
+    assert view.lessons.failures.items == [] and view.lessons.wins.items == []
+
+
+def test_one_entry(qtbot, journal: Journal) -> None:
+    journal.add(E["E1"])
+    view = DashboardView(journal, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    assert view.weekly.is_empty() and "two different weeks" in view.weekly.message.text()
+    assert not view.tools.is_empty()
+    assert _values(view.tools.saved) == pytest.approx([40 / 60])
+    axis = view.tools.chart.axes(Qt.Orientation.Vertical)[0]
+    assert axis.min() <= 0 < 40 / 60 <= axis.max()
+    assert "No failure modes" in view.failures.message.text()
+
+
+def test_clicking_a_failure_opens_its_entry(qtbot, view: DashboardView) -> None:
+    worst = view.stats.costliest_failures[0]
+    item = view.lessons.failures.items[0]
+    assert item.entry_id == worst.id and "Invented a citation" in item.label.text()
+    with qtbot.waitSignal(view.open_entry) as blocker:
+        qtbot.mouseClick(item, Qt.MouseButton.LeftButton)
+    assert blocker.args == [worst.id]
+    win = view.lessons.wins.items[0]
+    with qtbot.waitSignal(view.open_entry) as blocker:
+        win.setFocus()
+        qtbot.keyClick(win, Qt.Key.Key_Return)
+    assert blocker.args == [view.stats.best_wins[0].id]
+
+
+def test_set_filter_and_ranges(view: DashboardView) -> None:
+    flt = EntryFilter(since=date(2026, 1, 5), until=date(2026, 1, 25), outcome="broke",
+                      failure_mode="hallucination")
+    view.set_filter(flt)
+    assert view.range_bar.range_key() == "custom"
+    assert view.current_filter() == flt
+    assert view.stats is not None and view.stats.totals.entries == 1
+    view.range_bar.range.setCurrentIndex(view.range_bar.range.findData("all"))
+    assert view.current_filter().since is None and view.previous is None
+    assert "nothing earlier" in view.kpis.cards["hours"].change.text()
+    view.range_bar.range.setCurrentIndex(view.range_bar.range.findData("4w"))
+    assert view.current_filter().since == date(2025, 12, 29)
+    view.range_bar.clear()
+    assert view.range_bar.range_key() == "quarter" and view.current_filter().outcome is None
+
+
+def test_refresh_after_edit(view: DashboardView, filled: Journal) -> None:
+    filled.add(dict(title="new win", tool="Claude", outcome="worked", minutes_without_ai=120,
+                    minutes_with_ai=0, occurred_at="2026-01-24T10:00:00"))
+    view.refresh()
+    assert view.kpis.cards["entries"].value.text() == "7"
+    assert view.lessons.wins.items[0].label.text().startswith("<b>new win")
+
+
+def test_export_png(view: DashboardView, tmp_path) -> None:
+    target = tmp_path / "dash.png"
+    assert view.export_png(target)
+    image = QImage(str(target))
+    assert not image.isNull() and image.width() > 600 and image.height() > 600
+
+
+def test_follows_dark_palette(qtbot, view: DashboardView) -> None:
+    assert view.weekly.chart.theme() == QChart.ChartTheme.ChartThemeLight
+    dark = QPalette(view.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#181818"))
+    view.setPalette(dark)
+    qtbot.waitUntil(lambda: view.weekly.chart.theme() == QChart.ChartTheme.ChartThemeDark)
+    assert view.weekly.lost.color() == QColor("#ef5350")

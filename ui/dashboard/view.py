@@ -1,0 +1,197 @@
+"""DashboardView: honest results at a glance. Reads journal.stats(); holds no SQL."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import EntryFilter, Journal
+from journal.errors import OffscriptError
+from journal.stats import Stats, Totals, compute_totals, previous_period
+
+from .charts import FailureModesChart, OutcomeMixChart, ToolsChart, WeeklyNetChart
+from .kpi_cards import KpiRow, kpi_table_text
+from .lessons_panel import LessonsPanel
+from .range_bar import RangeBar
+
+log = logging.getLogger("offscript.ui.dashboard")
+
+
+class DashboardView(QWidget):
+    """KPI cards, four charts and the wins-beside-failures panel for the filtered range."""
+
+    open_entry = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
+                 today: Callable[[], date] | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.stats: Stats | None = None
+        self.previous: Totals | None = None
+        self.range_bar = RangeBar(journal, today=today or date.today)
+        self.copy_button = QPushButton("Copy KPIs")
+        self.copy_button.setToolTip("Copy the headline numbers as a table (paste into a sheet)")
+        self.export_button = QPushButton("Export PNG…")
+        self.export_button.setToolTip("Save the whole dashboard as an image, e.g. for a slide")
+        self.status = QLabel()  # transient notes: copied, saved, errors
+        self.status.setObjectName("dashboardStatus")
+        self.heading = QLabel(wordWrap=True)  # what the numbers cover; part of the PNG
+        self.heading.setObjectName("dashboardHeading")
+
+        self.kpis = KpiRow()
+        self.weekly = WeeklyNetChart()
+        self.outcomes = OutcomeMixChart()
+        self.tools = ToolsChart()
+        self.failures = FailureModesChart()
+        self.charts = (self.weekly, self.outcomes, self.tools, self.failures)
+        self.lessons = LessonsPanel()
+        self.lessons.open_entry.connect(self.open_entry)
+        self._build_layout()
+
+        self._retheme = QTimer(self, singleShot=True, interval=0)
+        self._retheme.timeout.connect(self._restyle)
+        self.range_bar.changed.connect(self.refresh)
+        self.copy_button.clicked.connect(self.copy_kpis)
+        self.export_button.clicked.connect(self._export_clicked)
+        self.refresh()
+
+    def _build_layout(self) -> None:
+        self.content = QWidget()
+        self.content.setObjectName("dashboardContent")
+        self.content.setAutoFillBackground(True)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        for i, chart in enumerate(self.charts):
+            grid.addWidget(chart, i // 2, i % 2)
+        column = QVBoxLayout(self.content)
+        column.setSpacing(14)
+        column.addWidget(self.heading)
+        column.addWidget(self.kpis)
+        column.addLayout(grid)
+        column.addWidget(self.lessons)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.content)
+
+        top = QHBoxLayout()
+        top.addWidget(self.range_bar, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.copy_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    # -- public ----------------------------------------------------------------------------
+    def current_filter(self) -> EntryFilter:
+        return self.range_bar.current_filter()
+
+    def set_filter(self, flt: EntryFilter) -> None:
+        """Show the dashboard for `flt` (its dates become a custom range)."""
+        self.range_bar.set_filter(flt)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute everything (the main window calls this after edits)."""
+        self.range_bar.refresh_choices()
+        flt = self.current_filter()
+        try:
+            stats = self.journal.stats(flt)
+            before = previous_period(flt)
+            previous = compute_totals(self.journal.store, before) if before else None
+        except OffscriptError as exc:
+            log.warning("dashboard: %s", exc)
+            self.heading.setText(f"Cannot compute the dashboard: {exc}")
+            return
+        self.stats, self.previous = stats, previous
+        self._show(stats, previous)
+
+    def kpi_text(self) -> str:
+        return kpi_table_text(self.kpis.kpis, self.period_text())
+
+    def copy_kpis(self) -> None:
+        QApplication.clipboard().setText(self.kpi_text())
+        self.status.setText("KPI table copied.")
+
+    def export_png(self, path: str | Path) -> bool:
+        """Save the full dashboard (not just the visible part) as a PNG."""
+        ok = self.content.grab().save(str(path), "PNG")
+        if not ok:
+            log.warning("dashboard: could not write %s", path)
+        return ok
+
+    def period_text(self) -> str:
+        if self.stats is None:
+            return ""
+        t = self.stats.totals
+        since, until = self.stats.since, self.stats.until
+        span = (f"{(since or t.first or '?')[:10]} to {(until or t.last or '?')[:10]}"
+                if since or until or t.entries else "all time")
+        flt = self.current_filter()
+        parts = [f"{name} {value}" for name, value in (
+            ("tool", flt.tool), ("outcome", flt.outcome), ("category", flt.category),
+            ("tag", flt.tag), ("search", flt.query)) if value]
+        return span + (f" ({', '.join(parts)})" if parts else "")
+
+    # -- internals -------------------------------------------------------------------------
+    def _show(self, stats: Stats, previous: Totals | None) -> None:
+        t = stats.totals
+        self.status.clear()
+        if t.entries:
+            self.heading.setText(
+                f"<b>Offscript: {self.period_text()}</b> · {t.entries:,} experiments · "
+                f"median {t.median_net_minutes or 0:+g} min per experiment · "
+                f"{t.negative_net_minutes:+,} min on experiments slower than by hand")
+        else:
+            self.heading.setText(f"<b>Offscript: {self.period_text()}</b> · no experiments "
+                                 "match this range and these filters")
+        self.kpis.show_totals(t, previous)
+        if previous is not None:
+            name = self.range_bar.period_name()
+            for card in self.kpis.cards.values():
+                card.change.setToolTip(f"Compared with {name}" if name else "")
+        for chart in self.charts:
+            chart.update_stats(stats)
+        self.lessons.update_stats(stats)
+
+    def _export_clicked(self) -> None:
+        default = f"offscript-dashboard-{date.today().isoformat()}.png"
+        path, _kind = QFileDialog.getSaveFileName(self, "Export dashboard as PNG", default,
+                                                  "PNG image (*.png)")
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if self.export_png(path):
+            self.status.setText(f"Saved {Path(path).name}.")
+        else:
+            from ui import alerts
+            alerts.error(self, "Export failed", f"Could not write {path}.",
+                         "Check that the folder exists and you can write to it.")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            # Children receive the new palette after us: re-theme once they have it.
+            self._retheme.start()
+
+    def _restyle(self) -> None:
+        if self.stats is not None:
+            self._show(self.stats, self.previous)
