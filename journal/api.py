@@ -17,6 +17,7 @@ from journal.store import Store
 from journal.vault import KEY_BYTES, Vault, keychain_status
 
 TRASH_DAYS = 30
+_List = list  # `list` is shadowed by Journal.list inside the class body
 
 
 class PassphraseRequired(LockedError):
@@ -127,7 +128,7 @@ class Journal:
         return self.store.get(entry_id)
 
     def list(self, flt: EntryFilter | None = None, *, offset: int = 0, limit: int = 100,
-             sort: str = "occurred_at", descending: bool = True) -> list[Entry]:
+             sort: str = "occurred_at", descending: bool = True) -> _List[Entry]:
         return self.store.page(flt or EntryFilter(), offset=offset, limit=limit, sort=sort,
                                descending=descending)
 
@@ -135,14 +136,14 @@ class Journal:
         return self.store.count(flt or EntryFilter())
 
     def search(self, query: str, flt: EntryFilter | None = None, *, limit: int = 100,
-               offset: int = 0) -> list[Entry]:
+               offset: int = 0) -> _List[Entry]:
         return self.list((flt or EntryFilter()).but(query=query), offset=offset, limit=limit)
 
     def stats(self, flt: EntryFilter | None = None) -> Stats:
         """Dashboard figures, aggregated in SQL under the same filter as search."""
         return compute_stats(self.store, flt or EntryFilter())
 
-    def suggestions(self, column: str) -> list[str]:
+    def suggestions(self, column: str) -> _List[str]:
         """Values used before, most frequent first (tool, category, tool_version, tags)."""
         return self.store.distinct(column)
 

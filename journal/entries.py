@@ -157,14 +157,14 @@ def _text(value: Any, name: str, row: int | None, limit: int, required: bool) ->
         value = ""
     if not isinstance(value, str):
         raise ValidationError(name, "must be text", row)
-    value = value.strip()
-    if not value:
+    text: str = value.strip()
+    if not text:
         if required:
             raise ValidationError(name, "is required", row)
         return None
-    if len(value) > limit:
+    if len(text) > limit:
         raise ValidationError(name, f"must be at most {limit:,} characters", row)
-    return value
+    return text
 
 
 def _int(value: Any, name: str, row: int | None, low: int, high: int | None) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from collections.abc import Iterable, Iterator
@@ -85,10 +86,9 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys = ON")
 
     def close(self) -> None:
-        try:
+        # Another process may hold the WAL; closing still works without the checkpoint.
+        with contextlib.suppress(sqlcipher3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlcipher3.Error:
-            pass  # another process may hold the WAL; closing still works
         self.conn.close()
         for suffix in ("-wal", "-shm"):
             make_private_file(self.path.with_name(self.path.name + suffix))
@@ -195,7 +195,7 @@ class Store:
             cur = self.conn.executemany(sql, rows)
         except sqlcipher3.IntegrityError as exc:
             raise StorageError(f"An entry with that id already exists: {exc}") from exc
-        return max(cur.rowcount, 0)  # rows inserted; FTS trigger writes are not counted
+        return max(int(cur.rowcount), 0)  # rows inserted; FTS trigger writes are not counted
 
     def replace(self, entry: Entry) -> None:
         row = self._row(entry)
@@ -212,7 +212,8 @@ class Store:
                 _SELECT + " WHERE e.id LIKE ? ORDER BY e.id LIMIT 2", (entry_id + "%",)).fetchall()
             if len(rows) > 1:
                 raise NotFoundError(f"Id prefix {entry_id!r} matches several entries; type more.")
-        if not rows or len(entry_id) < 4 and rows[0][0] != entry_id:
+        # A prefix needs 4+ characters so a stray digit never picks an entry by chance.
+        if not rows or (len(entry_id) < 4 and rows[0][0] != entry_id):
             raise NotFoundError(f"No entry with id {entry_id!r}.")
         return self._entry(rows[0])
 
@@ -224,12 +225,13 @@ class Store:
 
     def delete(self, condition: str, params: list[object]) -> int:
         cur = self.conn.execute(f"DELETE FROM entries WHERE {condition}", params)
-        return cur.rowcount
+        return int(cur.rowcount)
 
     # -- queries ---------------------------------------------------------------------------
     def _run(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
         try:
-            return self.conn.execute(sql, params).fetchall()
+            rows: list[tuple[Any, ...]] = self.conn.execute(sql, params).fetchall()
+            return rows
         except sqlcipher3.OperationalError as exc:
             if "fts5" in str(exc) or "MATCH" in str(exc):
                 raise QueryError(f"Search could not be understood: {exc}") from exc
@@ -243,7 +245,8 @@ class Store:
 
     def count(self, flt: EntryFilter) -> int:
         where, params = where_clause(flt)
-        return int(self._run(f"SELECT count(*) FROM entries e WHERE {where}", params)[0][0])
+        rows = self._run(f"SELECT count(*) FROM entries e WHERE {where}", params)
+        return int(rows[0][0])
 
     def distinct(self, column: str, limit: int = 200) -> list[str]:
         """Most used values of tool/category/tags first, for completers."""

@@ -103,8 +103,8 @@ def parse_entries(rows: list[dict[str, Any]]) -> list[Entry]:
     entries: list[Entry] = []
     errors: list[ValidationError] = []
     seen: dict[str, int] = {}
-    for number, row in enumerate(rows, start=1):
-        row = {k: v for k, v in row.items() if k != "net_minutes"}
+    for number, raw in enumerate(rows, start=1):
+        row = {k: v for k, v in raw.items() if k != "net_minutes"}  # derived, never imported
         try:
             entry = Entry.from_dict(row, row=number)
         except ValidationError as err:

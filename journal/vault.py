@@ -9,6 +9,7 @@ OS keychain (service "offscript", one item per journal id).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -64,7 +65,7 @@ def new_recovery_key() -> str:
 def normalize_recovery_key(text: str) -> str:
     """Accept any case, spaces or dashes, and the usual look-alikes (O→0, I/L→1)."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
     if len(cleaned) != RECOVERY_GROUPS * RECOVERY_GROUP_LEN or any(
             ch not in RECOVERY_ALPHABET for ch in cleaned):
         raise LockedError(
@@ -175,10 +176,9 @@ class Vault:
         self.mode = "passphrase"
 
     def forget_keychain_item(self) -> None:
-        try:
+        # Nothing stored, or no keychain: either way nothing is left behind.
+        with contextlib.suppress(keyring.errors.KeyringError):
             keyring.delete_password(SERVICE, self.journal_id)
-        except keyring.errors.KeyringError:
-            pass  # nothing stored, or no keychain: either way nothing is left behind
 
     def set_recovery(self, key: bytes) -> str:
         recovery = new_recovery_key()

@@ -116,7 +116,7 @@ def test_recovery_unlock_and_passphrase_change(cli_env: dict[str, str]) -> None:
 
 def test_canary_never_appears_in_journal_files(cli_env: dict[str, str]) -> None:
     assert add(cli_env, "--prompt", CANARY, "--lesson", CANARY, "--tag", "canary7f3e9b2c").returncode == 0
-    assert run(cli_env, "search", CANARY.split("-")[0]).returncode == 0
+    assert run(cli_env, "search", CANARY.split("-", maxsplit=1)[0]).returncode == 0
     assert CANARY in run(cli_env, "list", "--json").stdout  # it is there, decrypted
     folder = Path(cli_env["OFFSCRIPT_HOME"])
     files = [p for p in folder.rglob("*") if p.is_file()]

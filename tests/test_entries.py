@@ -83,7 +83,7 @@ def test_partial_validation_only_checks_given_fields() -> None:
     assert validate_fields({"lesson": "  be specific "}, partial=True) == {"lesson": "be specific"}
 
 
-@given(st.dictionaries(st.sampled_from(list(BASE) + ["tags", "iterations", "share", "prompt"]),
+@given(st.dictionaries(st.sampled_from([*BASE, "tags", "iterations", "share", "prompt"]),
                        st.one_of(st.none(), st.integers(), st.text(), st.booleans(),
                                  st.lists(st.text()))))
 def test_validation_never_crashes(data: dict[str, object]) -> None:

@@ -72,8 +72,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_check:
-        from journal.selfcheck import run_self_check
-        return run_self_check(out)
+        from journal.selfcheck import QtCheck, run_self_check
+        qt_check: QtCheck | None = None
+        try:
+            from ui.qt_check import check_qt as qt_check  # the desktop app is optional
+        except ImportError:
+            pass
+        return int(run_self_check(out, qt_check))
     if args.command is None:
         return _gui(args, out)
     try:

@@ -14,8 +14,8 @@ from journal.errors import LockedError, StorageError
 from journal.paths import DB_NAME, VAULT_NAME, default_journal_dir
 from journal.vault import check_passphrase, keychain_status
 
-PASSPHRASE_ENV = "OFFSCRIPT_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "OFFSCRIPT_NEW_PASSPHRASE"
+PASSPHRASE_ENV = "OFFSCRIPT_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+NEW_PASSPHRASE_ENV = "OFFSCRIPT_NEW_PASSPHRASE"  # noqa: S105
 PROMPT_TRIES = 3
 
 
