@@ -9,7 +9,7 @@ import json
 import logging
 from typing import Any
 
-from journal import Journal, OffscriptError
+from journal import Journal
 
 log = logging.getLogger("offscript.ui")
 
@@ -22,7 +22,7 @@ class DraftStore:
     def save(self, data: dict[str, Any]) -> None:
         try:
             self.journal.set_setting(self.key, json.dumps(data, default=str))
-        except OffscriptError as exc:  # keep typing; the next autosave tries again
+        except Exception as exc:  # a draft must never interrupt typing; the next one retries
             log.warning("draft not saved: %s", exc)
 
     def load(self) -> dict[str, Any] | None:
@@ -40,5 +40,5 @@ class DraftStore:
     def clear(self) -> None:
         try:
             self.journal.set_setting(self.key, None)
-        except OffscriptError as exc:
+        except Exception as exc:
             log.warning("draft not cleared: %s", exc)

@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def open_quick_log(self) -> QuickLog:
         if self.quick_log is None:
-            self.quick_log = QuickLog(self.journal, None)
+            self.quick_log = QuickLog(self.journal, self)
             self.quick_log.saved.connect(lambda _e: self.journal_page.reload())
             self.quick_log.saved.connect(
                 lambda e: self.statusBar().showMessage(f"Logged “{e.title}”", 4000))
@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.journal_page.editor.save_draft()
+        self.journal_page.editor.autosave.stop()
         self.settings.values["window_geometry"] = bytes(self.saveGeometry().toHex()).decode()
         self.settings.values["splitter_state"] = bytes(
             self.journal_page.splitter.saveState().toHex()).decode()

@@ -167,6 +167,7 @@ class QuickLog(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_draft()  # closing the window (not Cancel) keeps what was typed
+        self.autosave.stop()
         super().closeEvent(event)
 
     def keyPressEvent(self, event: Any) -> None:

@@ -13,7 +13,7 @@ from ui.settings import AppSettings
 
 
 @pytest.fixture
-def window(qtbot, journal: Journal, settings: AppSettings) -> MainWindow:
+def window(journal: Journal, qtbot, settings: AppSettings) -> MainWindow:
     win = MainWindow(journal, settings)
     qtbot.addWidget(win)
     win.show()
