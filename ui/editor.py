@@ -144,7 +144,9 @@ class EntryEditor(QWidget):
         scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(400)
+        # Never clip a field: the pane is at least as wide as the form needs.
+        scroll.setMinimumWidth(body.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width() + 4)
         self._build_buttons(scroll)
 
     def _build_buttons(self, scroll: QScrollArea) -> None:

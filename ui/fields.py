@@ -73,7 +73,7 @@ def minutes_spin(name: str) -> QSpinBox:
     spin.setRange(0, MAX_MINUTES)
     spin.setSuffix(" min")
     spin.setAccessibleName(name)
-    spin.setMinimumWidth(100)
+    spin.setMinimumWidth(88)
     return spin
 
 
@@ -107,7 +107,7 @@ class FailureModes(QWidget):
             box = QCheckBox(mode.replace("_", " "), self)
             box.setAccessibleName(f"Failure mode: {mode}")
             box.toggled.connect(self.changed)
-            grid.addWidget(box, i // 4, i % 4)
+            grid.addWidget(box, i // 3, i % 3)  # three columns fit the editor's width
             self.boxes[mode] = box
 
     def value(self) -> list[str]:

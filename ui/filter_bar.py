@@ -48,13 +48,13 @@ class FilterBar(QWidget):
         self.error_label.setAccessibleName("Search problem")
         self.since = _date_edit("From date")
         self.until = _date_edit("To date")
-        self.tool = self._combo("Tool", "any tool")
-        self.outcome = self._combo("Outcome", "any outcome", list(OUTCOMES))
-        self.failure_mode = self._combo("Failure mode", "any failure",
-                                        list(FAILURE_MODES))
-        self.tag = self._combo("Tag", "any tag")
-        self.category = self._combo("Category", "any category")
-        self.clear_button = QToolButton(text="Clear filters")
+        self.tool = self._combo("Tool", "Tool: any")
+        self.outcome = self._combo("Outcome", "Outcome: any", list(OUTCOMES))
+        self.failure_mode = self._combo("Failure mode", "Failure: any", list(FAILURE_MODES))
+        self.tag = self._combo("Tag", "Tag: any")
+        self.category = self._combo("Category", "Category: any")
+        self.clear_button = QToolButton(text="Clear")
+        self.clear_button.setToolTip("Clear the search and all filters")
         self.clear_button.setAccessibleName("Clear filters")
 
         top = QHBoxLayout()
@@ -93,7 +93,7 @@ class FilterBar(QWidget):
             combo.addItem(item.replace("_", " "), item)
         # Tool and tag names can be long; keep the row narrow and let the popup show them.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(7)
         return combo
 
     def refresh_choices(self) -> None:

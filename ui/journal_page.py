@@ -44,9 +44,9 @@ def make_table(model: EntryTableModel, name: str) -> QTableView:
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(EntryTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-    for col, width in ((EntryTableModel.DATE, 130), (EntryTableModel.TOOL, 120),
-                       (EntryTableModel.OUTCOME, 100), (EntryTableModel.NET, 90),
-                       (EntryTableModel.TAGS, 130)):
+    for col, width in ((EntryTableModel.DATE, 122), (EntryTableModel.TOOL, 105),
+                       (EntryTableModel.OUTCOME, 92), (EntryTableModel.NET, 82),
+                       (EntryTableModel.TAGS, 110)):
         table.setColumnWidth(col, width)
     # Sorting goes to SQL through EntryTableModel.sort; set the indicator before enabling.
     header.setSortIndicator(EntryTableModel.DATE, Qt.SortOrder.DescendingOrder)
@@ -90,7 +90,8 @@ class JournalPage(QWidget):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([700, 470])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([700, 480])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import keyring
 import pytest
+from conftest import PASSPHRASE
 from keyring.backends import fail
 
 from journal import Journal
-from conftest import PASSPHRASE
 from ui import startup
 from ui.first_run import WelcomeDialog, strength_hint
 from ui.recovery_dialog import RecoveryKeyDialog
