@@ -1,0 +1,49 @@
+"""Home-directory paths and the OS user name: both reveal who wrote the entry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from journal.redact.model import Hit
+
+_PATH_CHARS = r"[^\s'\"`<>|,;]"
+_HOME = re.compile(
+    r"(?<![\w~])(?:/[\w.-]+)*?/(?:home|Users)/[^\s/\\'\"`<>|:,;]+(?:/" + _PATH_CHARS + r"*)?"
+    r"|(?i:\b[a-z]:[\\/]+(?:Users|Documents and Settings)[\\/]+)[^\s\\/'\"`<>|:,;]+"
+    r"(?:[\\/]" + _PATH_CHARS + r"*)?"
+    r"|(?<![\w/])~[A-Za-z_][\w.-]*(?:/" + _PATH_CHARS + r"*)?"
+)
+_ANCHOR = re.compile(r"(?i)/(?:home|users)/|[a-z]:[\\/]+(?:users|documents)")
+_TRAIL = ".:!?)]}"
+
+
+class HomePathDetector:
+    category = "path"
+
+    def find(self, text: str) -> Iterable[Hit]:
+        if "~" not in text and not _ANCHOR.search(text):
+            return
+        for m in _HOME.finditer(text):
+            start, end = m.span()
+            while end > start and text[end - 1] in _TRAIL:
+                end -= 1
+            yield Hit(start, end, "path")
+
+
+class OsUserDetector:
+    """The login name as a whole word, wherever it appears (prompts, logs, paths)."""
+
+    category = "user"
+
+    def __init__(self, os_user: str | None) -> None:
+        name = (os_user or "").strip()
+        self._rx = (
+            re.compile(rf"(?i)(?<![\w]){re.escape(name)}(?![\w])") if len(name) >= 2 else None
+        )
+
+    def find(self, text: str) -> Iterable[Hit]:
+        if self._rx is None:
+            return
+        for m in self._rx.finditer(text):
+            yield Hit(m.start(), m.end(), "user")

@@ -1,0 +1,212 @@
+"""Person names without a list: gazetteer, context cues and capitalised-pair heuristics.
+
+Decisions, per run of capitalised words:
+- a run of 2-4 words is a name if one word is in the gazetteer, or (no word being an
+  ordinary English word) if it stands mid-sentence or has a cue;
+- a single gazetteer name that is not an English word is a name anywhere;
+- a name that is also a word (Will, May, Grace) needs a cue; mid-sentence without one it is
+  flagged uncertain; sentence-initial without one it is left alone;
+- an unknown capitalised word that is no English word is flagged uncertain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from journal.redact.lexicon import Lexicon
+from journal.redact.model import Hit
+
+
+def _upper_class() -> str:
+    ranges = [(0x41, 0x24F), (0x370, 0x3FF), (0x400, 0x52F)]
+    chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1) if chr(c).isupper()]
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_UP = _upper_class()
+_L = r"[^\W\d_]"
+_TOKEN = re.compile(
+    rf"(?<![\w'’@#$/.\\-]){_UP}{_L}*(?:['’]{_UP}{_L}+|-{_L}+)*(?![\w@]|['’]{_UP}|\.\w)"
+)
+_PARTICLES = _words(
+    "van von der den de da das do dos del della di du la le bin binti ibn al el ter ten y"
+)
+STRONG_BEFORE = _words(
+    "hi hey hello dear thanks thank cc asked ask told tell ping pinged met meet called call "
+    "emailed messaged texted dm dmed introduced thx ty congrats"
+)
+WEAK_BEFORE = _words(
+    "from with by to and or for per via colleague coworker manager boss friend mentor "
+    "teammate intern client customer mr mrs ms miss dr prof sir madam"
+)
+STRONG_AFTER = _words(
+    "said says asked asks told tells thinks thought suggested suggests mentioned mentions "
+    "wrote writes replied replies explained explains agreed agrees noted notes pointed "
+    "wants wanted reviewed reviews shared shares sent sends pinged pings emailed called "
+    "recommended recommends proposed proposes noticed argued insisted complained joked "
+    "confirmed approved promised offered helped helps showed shows loved liked hated "
+    "prefers preferred"
+)
+_SENTENCE_END = ".!?:;\n•|>"
+_OPENERS = " \t\"'“‘([{*_#-–—"
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s,]*$")
+_WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z]+)")
+_CAMEL_NAME = re.compile(r"^(?:Mc|Mac|O['’]|D['’])")
+_SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "est", "ers")
+
+
+class NameDetector:
+    category = "person"
+
+    def __init__(self, lex: Lexicon, extra_allow: frozenset[str] = frozenset()) -> None:
+        self._lex = lex
+        self._allow = lex.allow | extra_allow
+
+    # -- word classes -------------------------------------------------------------
+    def english(self, word: str) -> bool:
+        w = word.casefold()
+        eng = self._lex.english
+        if w in eng:
+            return True
+        for suf in _SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                stem = w[: -len(suf)]
+                if stem in eng or stem + "e" in eng or (suf in ("es", "ed") and stem[-1:] == "i"
+                                                       and stem[:-1] + "y" in eng):
+                    return True
+        # English morphology that given names and surnames almost never have.
+        return len(w) > 6 and w.endswith(("tion", "sion", "ment", "ness", "ically", "ization"))
+
+    def _allowed(self, word: str) -> bool:
+        w = word.casefold()
+        return w in self._allow or w.replace("’", "'").split("'")[0] in self._allow
+
+    # -- context ------------------------------------------------------------------
+    @staticmethod
+    def sentence_initial(text: str, start: int) -> bool:
+        i = start - 1
+        while i >= 0 and text[i] in _OPENERS:
+            if text[i] == "-" and i > 0 and text[i - 1] not in " \n\t":
+                break
+            i -= 1
+        if i < 0 or text[i] in _SENTENCE_END:
+            return True
+        # A numbered list item: "2. Tried..." or "2) Tried..."
+        return text[i] in ".)" and i > 0 and text[i - 1].isdigit()
+
+    @staticmethod
+    def cues(text: str, start: int, end: int) -> tuple[bool, bool]:
+        """(strong, weak) cue around text[start:end]."""
+        before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+        word_b = before.group(1).casefold() if before else ""
+        tail = text[end : end + 24]
+        if tail[:2] in ("'s", "’s") or (tail[:1] in ("'", "’") and text[end - 1 : end] == "s"):
+            return False, True
+        after = _WORD_AFTER.match(tail)
+        word_a = after.group(1).casefold() if after else ""
+        strong = word_b in STRONG_BEFORE or (word_a in STRONG_AFTER and not tail.startswith("."))
+        weak = word_b in WEAK_BEFORE or tail.lstrip().startswith("(")
+        return strong, weak
+
+    # -- detection ----------------------------------------------------------------
+    def find(self, text: str) -> Iterable[Hit]:
+        for run in self._runs(text):
+            yield from self._judge_run(text, run)
+
+    def _runs(self, text: str) -> Iterator[list[tuple[int, int]]]:
+        run: list[tuple[int, int]] = []
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            if word.isupper() and len(word) > 1:  # acronyms: API, GPU, NASA
+                if run:
+                    yield run
+                    run = []
+                continue
+            if run:
+                gap = text[run[-1][1] : m.start()]
+                if gap == " " or (gap.startswith(" ") and gap.endswith(" ")
+                                  and gap.strip().casefold() in _PARTICLES):
+                    run.append(m.span())
+                    continue
+                yield run
+            run = [m.span()]
+        if run:
+            yield run
+
+    def _judge_run(self, text: str, run: list[tuple[int, int]]) -> Iterator[Hit]:
+        lex = self._lex
+        # Trim words that cannot be part of a name at either end (Then, Thanks, Python).
+        words = [(s, e, text[s:e]) for s, e in run]
+        while words and self._edge_word(words[0][2]):
+            words.pop(0)
+        while words and self._edge_word(words[-1][2]):
+            words.pop()
+        if not words:
+            return
+        if 2 <= len(words) <= 4 and not any(self._blocked(w) for _, _, w in words):
+            start, end = words[0][0], words[-1][1]
+            folded = [w.casefold() for _, _, w in words]
+            known = [lex.is_name(w) for w in folded]
+            plain = [lex.is_name(w) and not self.english(w) for w in folded]
+            initial = self.sentence_initial(text, start)
+            strong, weak = self.cues(text, start, end)
+            unknown_pair = not any(self.english(w) for w in folded)
+            if any(plain) or (any(known) and unknown_pair) or (
+                sum(known) >= 2 and not initial):
+                yield self._hit(start, end, text, uncertain=False)
+                return
+            if unknown_pair and (not initial or strong or weak):
+                yield self._hit(start, end, text, uncertain=True)
+                return
+            if any(known) and (strong or not initial):
+                yield self._hit(start, end, text, uncertain=True)
+                return
+        for s, e, w in words:
+            hit = self._judge_word(text, s, e, w)
+            if hit is not None:
+                yield hit
+
+    def _edge_word(self, word: str) -> bool:
+        w = word.casefold()
+        if self._allowed(word) or w in self._lex.temporal:
+            return True
+        return self.english(w) and not self._lex.is_name(w)
+
+    def _blocked(self, word: str) -> bool:
+        w = word.casefold()
+        return self._allowed(word) or w in self._lex.temporal
+
+    def _judge_word(self, text: str, s: int, e: int, word: str) -> Hit | None:
+        lex = self._lex
+        w = word.casefold()
+        if self._blocked(word) or len(w) < 2:
+            return None
+        if any(c.isupper() for c in word[1:]) and not _CAMEL_NAME.match(word):
+            return None  # ChatGPT, LangChain: camel case is product naming
+        initial = self.sentence_initial(text, s)
+        strong, weak = self.cues(text, s, e)
+        if w in lex.soft_allow:
+            return self._hit(s, e, text, uncertain=False) if strong else None
+        if lex.is_name(w):
+            if len(w) <= 2:  # "Li", "Le", "Ho": too short to trust without a cue
+                return self._hit(s, e, text, uncertain=True) if strong or weak else None
+            if not self.english(w):
+                return self._hit(s, e, text, uncertain=False)
+            if strong:
+                return self._hit(s, e, text, uncertain=False)
+            if weak or not initial:
+                return self._hit(s, e, text, uncertain=True)
+            return None
+        if self.english(w):
+            return None
+        return self._hit(s, e, text, uncertain=True)
+
+    @staticmethod
+    def _hit(start: int, end: int, text: str, *, uncertain: bool) -> Hit:
+        key = " ".join(text[start:end].casefold().split())
+        return Hit(start, end, "person", uncertain=uncertain, key=key)

@@ -1,0 +1,100 @@
+"""Phone numbers: validated by libphonenumber over small candidate windows.
+
+Running PhoneNumberMatcher on whole entries is slow, so a cheap regex finds digit runs
+first and the matcher only sees those windows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import phonenumbers
+
+from journal.redact.model import Hit
+
+REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "IN")
+
+# Digits with phone separators; spaces only between groups so prose is not swallowed.
+_CANDIDATE = re.compile(
+    r"(?<![\w.,/:+-])(?:\+|\b00)?\s?\(?\d(?:[\d\-./()]|[ \t](?=\(?\d))*\d\)?"
+    r"(?:\s?(?:x|ext\.?)\s?\d{1,5}\b)?"
+)
+# Dates (also followed by a time) and year ranges look like numbers with separators.
+_DATE_OR_TIME = re.compile(
+    r"^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}(?!\d)|\d{1,2}[-./]\d{1,2}[-./](?:\d{4}|\d{2})(?!\d)"
+    r"|\d{4}\s?[-–]\s?\d{4}$)"
+)
+# Phone-shaped but not valid for any region tried: still hidden, marked uncertain.
+_SHAPE = re.compile(
+    r"^(?:\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
+    r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4}"
+    r"|001[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4})(?:\s?(?:x|ext\.?)\s?\d{1,5})?$"
+)
+_GLUE = re.compile(r"\s(?=[+(])")
+_EXT = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
+_LENIENCY = phonenumbers.Leniency.VALID
+
+
+def _plausible(cand: str) -> bool:
+    digits = sum(c.isdigit() for c in _EXT.sub("", cand))
+    if digits < 7 or digits > 15:  # E.164 allows 15; longer runs are cards and ids
+        return False
+    if _DATE_OR_TIME.match(cand):
+        return False
+    stripped = cand.lstrip("+(")
+    has_sep = any(c in " -.()/" for c in stripped)
+    if not has_sep and not cand.startswith(("+", "00")):
+        # Bare runs: counts, ids and Unix timestamps (which start with 1) are far more
+        # common than unformatted phone numbers.
+        return 10 <= digits <= 12 and not (digits == 10 and stripped[0] == "1")
+    # Lists of decimals ("0.87 0.91 0.93"): local numbers do not mix dots and spaces.
+    if "." in cand and " " in cand.strip() and not cand.startswith("+"):
+        return False
+    # Versions and decimals: dots only, with a group shorter than 2 digits.
+    if "." in cand and not any(c in " -()" for c in stripped):
+        groups = stripped.split(".")
+        if len(groups) > 4 or min(len(g) for g in groups) < 2:
+            return False
+    return True
+
+
+class PhoneDetector:
+    category = "phone"
+
+    def __init__(self, regions: tuple[str, ...] = REGIONS) -> None:
+        self._regions = regions
+
+    def find(self, text: str) -> Iterable[Hit]:
+        for m in _CANDIDATE.finditer(text):
+            cand = m.group()
+            if not _plausible(cand):
+                continue
+            # Two numbers in a row glue into one candidate: retry the pieces.
+            offset = m.start()
+            for piece in _GLUE.split(cand):
+                yield from self._piece(piece, offset)
+                offset += len(piece) + 1
+
+    def _piece(self, cand: str, offset: int) -> Iterable[Hit]:
+        found = _validated(cand, self._regions) if _plausible(cand) else ()
+        if found:
+            for start, end in found:
+                yield Hit(offset + start, offset + end, "phone")
+        elif _SHAPE.match(cand.strip()):
+            lead = len(cand) - len(cand.lstrip())
+            yield Hit(offset + lead, offset + len(cand), "phone", uncertain=True)
+
+
+@lru_cache(maxsize=4096)
+def _validated(cand: str, regions: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Spans of valid numbers inside one candidate; cached since journals repeat numbers."""
+    for region in regions:
+        found = tuple(
+            (pm.start, pm.end)
+            for pm in phonenumbers.PhoneNumberMatcher(cand, region, leniency=_LENIENCY)
+        )
+        if found:
+            return found
+    return ()

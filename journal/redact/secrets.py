@@ -1,0 +1,70 @@
+"""Secrets: provider key shapes (see secret_rules) and high-entropy tokens."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from itertools import pairwise
+
+from journal.redact.model import Hit
+from journal.redact.secret_rules import COMPILED_RULES
+
+_TOKEN = re.compile(r"(?<![\w+/=-])[A-Za-z0-9+/=_-]{20,}")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
+_SEPARATORS = re.compile(r"[-_/.+=]")
+
+ENTROPY_BITS = 3.5  # bits per char; random base62 of length 20+ sits around 4.2
+MIN_LENGTH = 20
+
+
+def shannon_entropy(s: str) -> float:
+    n = len(s)
+    return -sum(c / n * math.log2(c / n) for c in Counter(s).values())
+
+
+def _class_of(ch: str) -> int:
+    if ch.isdigit():
+        return 0
+    if ch.isupper():
+        return 1
+    if ch.islower():
+        return 2
+    return 3
+
+
+def looks_random(token: str) -> bool:
+    """A machine-made secret, not a hash, UUID, model name or snake_case identifier."""
+    if len(token) < MIN_LENGTH or _UUID.match(token) or _HEX.match(token):
+        return False
+    classes = {_class_of(c) for c in token}
+    if len({0, 1, 2} & classes) < 3:
+        return False
+    # Words glued with "-"/"_"/"/" ("Meta-Llama-3-70B-Instruct") switch between upper,
+    # lower and digit rarely inside each part; random strings do on about every other char.
+    parts = [p for p in _SEPARATORS.split(token) if p]
+    switches = sum(
+        _class_of(a) != _class_of(b) for p in parts for a, b in pairwise(p)
+    )
+    if switches / sum(len(p) for p in parts) < 0.3:
+        return False
+    return shannon_entropy(token) >= ENTROPY_BITS
+
+
+class SecretDetector:
+    category = "secret"
+
+    def find(self, text: str) -> Iterable[Hit]:
+        lower = text.lower()
+        for rule, rx in COMPILED_RULES:
+            if not any(n in lower for n in rule.needles):
+                continue
+            for m in rx.finditer(text):
+                start, end = m.span(rule.group)
+                if end > start:
+                    yield Hit(start, end, rule.category, key=rule.name)
+        for m in _TOKEN.finditer(text):
+            if looks_random(m.group()):
+                yield Hit(m.start(), m.end(), "secret", uncertain=True, key="entropy")
