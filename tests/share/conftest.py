@@ -1,0 +1,27 @@
+"""Share tests: a fixed journal and a fixed login name, so outputs are byte-for-byte stable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from journal import Journal
+from journal.share import lists
+from share.corpus import LOGIN, make_journal
+
+REAL_LOGIN_NAMES = lists._login_names
+REFERENCE = Path(__file__).resolve().parent / "reference"
+
+
+@pytest.fixture(autouse=True)
+def fixed_login(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lists, "_login_names", lambda: [LOGIN])
+
+
+@pytest.fixture
+def share_journal(tmp_path: Path) -> Iterator[Journal]:
+    journal = make_journal(tmp_path / "share-journal")
+    yield journal
+    journal.close()

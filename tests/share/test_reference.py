@@ -1,0 +1,45 @@
+"""Each format against reference files, byte for byte (regenerate: tests/share/make_reference.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from journal import Journal
+from share.conftest import REFERENCE
+from share.make_reference import CASES, outputs
+
+NAMES = [f"{stem}.{fmt}" for stem, _d, _i, formats in CASES for fmt in formats]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    from journal.share import lists
+    from share.corpus import LOGIN, make_journal
+    saved = lists._login_names
+    lists._login_names = lambda: [LOGIN]
+    try:
+        journal: Journal = make_journal(tmp_path_factory.mktemp("ref") / "journal",
+                                        passphrase="reference only")
+        try:
+            return outputs(journal)
+        finally:
+            journal.close()
+    finally:
+        lists._login_names = saved
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_matches_reference(rendered: dict[str, bytes], name: str) -> None:
+    expected = (REFERENCE / name).read_bytes()
+    assert rendered[name] == expected, (
+        f"{name} differs from tests/share/reference/{name}; if the change is intended, run "
+        "tests/share/make_reference.py and review the diff")
+
+
+def test_every_format_has_a_reference() -> None:
+    assert {n.rsplit(".", 1)[1] for n in NAMES} == {"md", "html", "json", "csv"}
+    assert {p.name for p in REFERENCE.iterdir()} == set(NAMES)
+
+
+def test_rendering_is_deterministic(share_journal: Journal) -> None:
+    assert outputs(share_journal) == outputs(share_journal)
