@@ -39,7 +39,7 @@ class FilterBar(QWidget):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
-        self.search = QLineEdit(placeholderText="Search titles, prompts, lessons…  (Ctrl+F)")
+        self.search = QLineEdit(placeholderText="Search everything…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search")
         self.count_label = QLabel()
@@ -48,11 +48,11 @@ class FilterBar(QWidget):
         self.error_label.setAccessibleName("Search problem")
         self.since = _date_edit("From date")
         self.until = _date_edit("To date")
-        self.tool = self._combo("Tool", "Tool: any")
-        self.outcome = self._combo("Outcome", "Outcome: any", list(OUTCOMES))
-        self.failure_mode = self._combo("Failure mode", "Failure: any", list(FAILURE_MODES))
-        self.tag = self._combo("Tag", "Tag: any")
-        self.category = self._combo("Category", "Category: any")
+        self.tool = self._combo("Tool", "Tool")
+        self.outcome = self._combo("Outcome", "Outcome", list(OUTCOMES))
+        self.failure_mode = self._combo("Failure mode", "Failure", list(FAILURE_MODES))
+        self.tag = self._combo("Tag", "Tag")
+        self.category = self._combo("Category", "Category")
         self.clear_button = QToolButton(text="Clear")
         self.clear_button.setToolTip("Clear the search and all filters")
         self.clear_button.setAccessibleName("Clear filters")
@@ -63,10 +63,10 @@ class FilterBar(QWidget):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
         top.addWidget(self.count_label)
+        top.addWidget(self.clear_button)
         filters = QHBoxLayout()
         for widget in (self.tool, self.outcome, self.failure_mode, self.tag, self.category):
             filters.addWidget(widget)
-        filters.addWidget(self.clear_button)
         filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +93,7 @@ class FilterBar(QWidget):
             combo.addItem(item.replace("_", " "), item)
         # Tool and tag names can be long; keep the row narrow and let the popup show them.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(7)
+        combo.setMinimumContentsLength(8)
         return combo
 
     def refresh_choices(self) -> None:

@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
             self.dashboard.open_entry.connect(self.show_entry)
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setFixedWidth(148)
+        self.sidebar.setFixedWidth(self.sidebar.fontMetrics().horizontalAdvance("Prompts that worked") + 34)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 7px 8px; }")
         self.stack = QStackedWidget()
         for name, page in self.pages:
