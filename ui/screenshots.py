@@ -139,6 +139,12 @@ try:  # the dashboard engineer's builders, when present
               ("dashboard-dark", build_dashboard_dark, (1280, 1500))]
 except ImportError:
     pass
+try:  # the Share dialog (ui/share_dialog.py)
+    from ui.share_screenshot import build_share_preview
+
+    SHOTS += [("share-preview", build_share_preview, (1100, 720))]
+except ImportError:
+    pass
 
 
 def render(out_dir: Path, only: list[str] | None = None) -> list[Path]:
