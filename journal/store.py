@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,27 @@ def _hex_key(key: bytes) -> str:
     if len(key) != 32:
         raise ValueError("journal keys are 32 bytes")
     return "\"x'" + key.hex() + "'\""
+
+
+def damaged(path: Path, exc: BaseException) -> StorageError:
+    return StorageError(
+        f"The journal file {path} is damaged ({exc}). Nothing was changed. Restore a backup: "
+        "offscript backup --list, then offscript restore FILE.")
+
+
+def write_error(exc: sqlcipher3.Error) -> StorageError:
+    """A clear message for a failed write; the transaction was rolled back."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        why = ("another program (another Offscript window or command?) is writing to the "
+               "journal; try again in a moment")
+    elif "full" in text:
+        why = "the disk is full; free some space and try again"
+    elif "readonly" in text or "read-only" in text:
+        why = "the journal file or its folder is read-only"
+    else:
+        why = f"the file could not be written ({text})"
+    return StorageError(f"Could not save to the journal: {why}. Nothing was changed.")
 
 
 class Store:
@@ -54,6 +76,8 @@ class Store:
         except sqlcipher3.Error as exc:
             raise StorageError(f"Cannot open {path}: {exc}") from exc
         try:
+            # SQLCipher logs decrypt failures to stderr; they reach the user as our errors.
+            conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = {_hex_key(key)}")
             # The first read proves the key: SQLCipher only decrypts on access, and a wrong key
             # fails here, before anything is written.
@@ -64,7 +88,7 @@ class Store:
                 raise LockedError(
                     "The key does not open this journal (wrong passphrase or key, or the file "
                     "is damaged). Nothing was changed.") from exc
-            raise StorageError(f"Cannot read {path}: {exc}") from exc
+            raise damaged(path, exc) from exc
         store = cls(conn, path)
         try:
             store._configure()
@@ -73,11 +97,15 @@ class Store:
             store.migrate(schema)
         except sqlcipher3.Error as exc:
             conn.close()
-            raise StorageError(f"Cannot use {path}: {exc}") from exc
+            if isinstance(exc, sqlcipher3.OperationalError):
+                raise write_error(exc) from exc
+            raise damaged(path, exc) from exc
         return store
 
     def _configure(self) -> None:
-        self.conn.execute("PRAGMA busy_timeout = 5000")
+        # How long a write waits for another process's write to finish before saying so.
+        timeout = os.environ.get("OFFSCRIPT_BUSY_TIMEOUT_MS", "")
+        self.conn.execute(f"PRAGMA busy_timeout = {int(timeout) if timeout.isdigit() else 5000}")
         mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StorageError(f"Could not switch {self.path.name} to WAL mode (got {mode}).")
@@ -98,18 +126,27 @@ class Store:
         """BEGIN IMMEDIATE … COMMIT; any error rolls back so the file is as it was."""
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-        except sqlcipher3.OperationalError as exc:
-            raise StorageError(f"The journal is busy or read-only: {exc}") from exc
+        except sqlcipher3.Error as exc:
+            raise write_error(exc) from exc
         try:
             yield
+        except sqlcipher3.Error as exc:  # disk full, read-only, I/O error mid-write
+            self._rollback()
+            raise write_error(exc) from exc
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlcipher3.Error as exc:
-            self.conn.execute("ROLLBACK")
-            raise StorageError(f"Could not save to the journal: {exc}") from exc
+            self._rollback()
+            raise write_error(exc) from exc
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back (e.g. after SQLITE_FULL); don't mask the cause.
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlcipher3.Error):
+                self.conn.execute("ROLLBACK")
 
     # -- schema ----------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -215,7 +252,7 @@ class Store:
         # A prefix needs 4+ characters so a stray digit never picks an entry by chance.
         if not rows or (len(entry_id) < 4 and rows[0][0] != entry_id):
             raise NotFoundError(f"No entry with id {entry_id!r}.")
-        return self._entry(rows[0])
+        return self._entries(rows[:1])[0]
 
     def set_trashed(self, entry_id: str, when: datetime | None) -> None:
         stamp = when.isoformat(timespec="seconds") if when else None
@@ -236,12 +273,20 @@ class Store:
             if "fts5" in str(exc) or "MATCH" in str(exc):
                 raise QueryError(f"Search could not be understood: {exc}") from exc
             raise StorageError(str(exc)) from exc
+        except sqlcipher3.DatabaseError as exc:
+            raise damaged(self.path, exc) from exc
+
+    def _entries(self, rows: list[tuple[Any, ...]]) -> list[Entry]:
+        try:
+            return [self._entry(r) for r in rows]
+        except (ValueError, TypeError, KeyError) as exc:  # a damaged page decrypted to noise
+            raise damaged(self.path, exc) from exc
 
     def page(self, flt: EntryFilter, *, offset: int = 0, limit: int = 100,
              sort: str = "occurred_at", descending: bool = True) -> list[Entry]:
         where, params = where_clause(flt)
         sql = f"{_SELECT} WHERE {where} ORDER BY {order_clause(sort, descending)} LIMIT ? OFFSET ?"
-        return [self._entry(r) for r in self._run(sql, [*params, limit, offset])]
+        return self._entries(self._run(sql, [*params, limit, offset]))
 
     def count(self, flt: EntryFilter) -> int:
         where, params = where_clause(flt)
