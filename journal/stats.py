@@ -23,6 +23,8 @@ Everything is aggregated in SQL (journal.stats_sql) under the same WHERE clause 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -216,37 +218,49 @@ def compute_stats(store: Store, flt: EntryFilter | None = None, *,
                   highlights: int = HIGHLIGHTS) -> Stats:
     """All dashboard figures for the entries `flt` selects (same semantics as search)."""
     flt = flt or EntryFilter()
-    where, params = where_clause(flt, alias="e")
-    run = store._run  # the store's runner maps SQLite errors (bad search syntax) to ours
-    t = stats_sql.totals(run, where, params)
-    totals = _totals(t, stats_sql.median(run, where, params, int(t[0])))
-    count = totals.entries
-    first = week_start(flt.since).isoformat() if flt.since is not None else None
-    last = week_start(flt.until).isoformat() if flt.until is not None else None
-    weeks = tuple(
-        Week(start=(monday := date.fromisoformat(r[0])), label=_iso_label(monday),
-             entries=int(r[1]), net_minutes=int(r[2]), cumulative_net_minutes=int(r[6]),
-             outcomes=OutcomeMix(int(r[3]), int(r[4]), int(r[5])))
-        for r in (stats_sql.weeks(run, where, params, first, last) if count else [])
-    )
-    return Stats(
-        since=_bound(flt.since, end=False), until=_bound(flt.until, end=True),
-        totals=totals, outcomes=OutcomeMix(int(t[4]), int(t[5]), int(t[6])), weeks=weeks,
-        tools=_groups(stats_sql.groups(run, where, params, "tool")),
-        categories=_groups(stats_sql.groups(run, where, params, "category")),
-        failure_modes=_failure_modes(stats_sql.failure_modes(run, where, params)),
-        recent_lessons=_highlights(stats_sql.recent_lessons(run, where, params, highlights)),
-        best_wins=_highlights(stats_sql.best_wins(run, where, params, highlights)),
-        costliest_failures=_highlights(
-            stats_sql.costliest_failures(run, where, params, highlights)),
-    )
+    with _rows(store, flt) as (run, src):
+        t = stats_sql.totals(run, src)
+        totals = _totals(t, stats_sql.median(run, src, int(t[0])))
+        first = week_start(flt.since).isoformat() if flt.since is not None else None
+        last = week_start(flt.until).isoformat() if flt.until is not None else None
+        weeks = tuple(
+            Week(start=(monday := date.fromisoformat(r[0])), label=_iso_label(monday),
+                 entries=int(r[1]), net_minutes=int(r[2]), cumulative_net_minutes=int(r[6]),
+                 outcomes=OutcomeMix(int(r[3]), int(r[4]), int(r[5])))
+            for r in (stats_sql.weeks(run, src, first, last) if totals.entries else [])
+        )
+        return Stats(
+            since=_bound(flt.since, end=False), until=_bound(flt.until, end=True),
+            totals=totals, outcomes=OutcomeMix(int(t[4]), int(t[5]), int(t[6])), weeks=weeks,
+            tools=_groups(stats_sql.groups(run, src, "tool")),
+            categories=_groups(stats_sql.groups(run, src, "category")),
+            failure_modes=_failure_modes(stats_sql.failure_modes(run, src)),
+            recent_lessons=_highlights(stats_sql.recent_lessons(run, src, highlights)),
+            best_wins=_highlights(stats_sql.best_wins(run, src, highlights)),
+            costliest_failures=_highlights(stats_sql.costliest_failures(run, src, highlights)),
+        )
 
 
 def compute_totals(store: Store, flt: EntryFilter | None = None) -> Totals:
-    """Only the headline totals (e.g. the previous period of a KPI delta): two statements."""
-    where, params = where_clause(flt or EntryFilter(), alias="e")
-    t = stats_sql.totals(store._run, where, params)
-    return _totals(t, stats_sql.median(store._run, where, params, int(t[0])))
+    """Only the headline totals (e.g. the previous period of a KPI delta)."""
+    with _rows(store, flt or EntryFilter()) as (run, src):
+        t = stats_sql.totals(run, src)
+        return _totals(t, stats_sql.median(run, src, int(t[0])))
+
+
+@contextmanager
+def _rows(store: Store, flt: EntryFilter) -> Iterator[tuple[stats_sql.Runner, str]]:
+    """One read of the journal under `flt` into a temp table, dropped afterwards."""
+    where, params = where_clause(flt, alias="e")
+    run = store._run  # the store's runner maps SQLite errors (bad search syntax) to ours
+    # A date range or a search narrows through an index; otherwise most rows match and one
+    # front-to-back scan is the cheapest read of the encrypted file.
+    narrow = flt.since is not None or flt.until is not None or bool(flt.query.strip())
+    src = stats_sql.select_rows(run, where, params, scan=not narrow)
+    try:
+        yield run, src
+    finally:
+        stats_sql.drop_rows(run, src)
 
 
 def _totals(t: tuple[Any, ...], median: float | None) -> Totals:

@@ -1,11 +1,15 @@
 """The SQL behind journal.stats: every aggregate is computed by SQLite, never over rows in Python.
 
-Each function takes the WHERE clause built by journal.query.where_clause (alias ``e``), so the
-dashboard, the CLI and share summaries count exactly what a search with the same filter lists.
+select_rows() reads the encrypted entries table once, under the WHERE clause built by
+journal.query.where_clause (alias ``e``), so the dashboard, the CLI and share summaries count
+exactly what a search with the same filter lists. It copies the few numeric columns the
+aggregates need into an in-memory temp table; every other statement aggregates that table
+(``src``, alias ``e``) instead of decrypting and scanning the journal again.
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Protocol
 
 # ISO week start (Monday) of a local wall-clock 'YYYY-MM-DDTHH:MM:SS': go back six days, then
@@ -28,7 +32,34 @@ class Runner(Protocol):
     def __call__(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]: ...
 
 
-def totals(run: Runner, where: str, params: list[object]) -> tuple[Any, ...]:
+_NAMES = itertools.count(1)
+ROW_COLUMNS = ("seq", "occurred_at", "tool", "category", "outcome", "minutes_without_ai",
+               "minutes_with_ai", "net_minutes", "failure_modes", "has_lesson")
+
+
+def select_rows(run: Runner, where: str, params: list[object], *, scan: bool) -> str:
+    """Copy the matching entries' aggregate columns to a new temp table; return 'name e'.
+
+    scan=True reads the table front to back (NOT INDEXED): when most rows match, that decrypts
+    each page once instead of jumping around the file through an index.
+    """
+    name = f"temp.stats_rows_{next(_NAMES)}"
+    hint = "NOT INDEXED " if scan else ""
+    run(f"CREATE TEMP TABLE {name.split('.')[1]} AS SELECT e.seq AS seq, "
+        "e.occurred_at AS occurred_at, e.tool AS tool, e.category AS category, "
+        "e.outcome AS outcome, e.minutes_without_ai AS minutes_without_ai, "
+        "e.minutes_with_ai AS minutes_with_ai, e.net_minutes AS net_minutes, "
+        "nullif(e.failure_modes, '[]') AS failure_modes, "
+        "coalesce(e.lesson, '') != '' AS has_lesson "
+        f"FROM entries e {hint}WHERE {where}", params)
+    return f"{name} e"
+
+
+def drop_rows(run: Runner, src: str) -> None:
+    run(f"DROP TABLE IF EXISTS {src.split(maxsplit=1)[0]}", [])
+
+
+def totals(run: Runner, src: str) -> tuple[Any, ...]:
     sql = (
         "SELECT count(*), coalesce(sum(e.net_minutes), 0), "
         "coalesce(sum(e.minutes_without_ai), 0), coalesce(sum(e.minutes_with_ai), 0), "
@@ -38,24 +69,23 @@ def totals(run: Runner, where: str, params: list[object]) -> tuple[Any, ...]:
         "coalesce(sum(CASE WHEN e.outcome = 'broke' THEN e.net_minutes END), 0), "
         "coalesce(sum(CASE WHEN e.net_minutes < 0 THEN e.net_minutes END), 0), "
         "min(e.occurred_at), max(e.occurred_at) "
-        f"FROM entries e WHERE {where}"
+        f"FROM {src}"
     )
-    return run(sql, params)[0]
+    return run(sql, [])[0]
 
 
-def median(run: Runner, where: str, params: list[object], count: int) -> float | None:
+def median(run: Runner, src: str, count: int) -> float | None:
     """Middle value (mean of the two middle ones for an even count), read with LIMIT/OFFSET."""
     if count == 0:
         return None
     limit, offset = (1, count // 2) if count % 2 else (2, count // 2 - 1)
-    sql = (f"SELECT avg(m) FROM (SELECT e.net_minutes AS m FROM entries e WHERE {where} "
+    sql = (f"SELECT avg(m) FROM (SELECT e.net_minutes AS m FROM {src} "
            "ORDER BY e.net_minutes LIMIT ? OFFSET ?)")
-    value = run(sql, [*params, limit, offset])[0][0]
+    value = run(sql, [limit, offset])[0][0]
     return None if value is None else float(value)
 
 
-def weeks(run: Runner, where: str, params: list[object],
-          first: str | None, last: str | None) -> list[tuple[Any, ...]]:
+def weeks(run: Runner, src: str, first: str | None, last: str | None) -> list[tuple[Any, ...]]:
     """One row per ISO week from `first` (or the first entry's week) to `last` (or the last
     entry's week), empty weeks as zeros, with a running total of net minutes.
 
@@ -68,7 +98,7 @@ def weeks(run: Runner, where: str, params: list[object],
             SELECT {week} AS wk, count(*) AS n, sum(e.net_minutes) AS net,
                    sum(e.outcome = 'worked') AS w, sum(e.outcome = 'partly') AS p,
                    sum(e.outcome = 'broke') AS b
-            FROM entries e WHERE {where} GROUP BY wk
+            FROM {src} GROUP BY wk
         ),
         bounds AS (
             SELECT coalesce(?, min(wk)) AS lo, coalesce(?, max(wk)) AS hi FROM agg
@@ -85,52 +115,54 @@ def weeks(run: Runner, where: str, params: list[object],
         FROM span LEFT JOIN agg ON agg.wk = span.wk
         ORDER BY span.wk
     """
-    return run(sql, [*params, first, last])
+    return run(sql, [first, last])
 
 
-def groups(run: Runner, where: str, params: list[object], column: str) -> list[tuple[Any, ...]]:
+def groups(run: Runner, src: str, column: str) -> list[tuple[Any, ...]]:
     """Per tool or category: (name, entries, worked, net minutes), most entries first."""
     if column not in {"tool", "category"}:
         raise ValueError(column)
     sql = (
         f"SELECT min(e.{column}), count(*), sum(e.outcome = 'worked'), sum(e.net_minutes) "
-        f"FROM entries e WHERE {where} GROUP BY e.{column} COLLATE NOCASE "
+        f"FROM {src} GROUP BY e.{column} COLLATE NOCASE "
         f"ORDER BY count(*) DESC, sum(e.net_minutes) DESC, min(e.{column}) COLLATE NOCASE"
     )
-    return run(sql, params)
+    return run(sql, [])
 
 
-def failure_modes(run: Runner, where: str, params: list[object]) -> list[tuple[Any, ...]]:
+def failure_modes(run: Runner, src: str) -> list[tuple[Any, ...]]:
     """(mode, mode total, tool, count with that tool), modes by total then tools by count."""
     sql = f"""
         SELECT mode, sum(n) OVER (PARTITION BY mode) AS total, tool, n FROM (
             SELECT j.value AS mode, min(e.tool) AS tool, count(*) AS n
-            FROM entries e, json_each(e.failure_modes) j
-            WHERE {where}
+            FROM {src}, json_each(e.failure_modes) j
+            WHERE e.failure_modes IS NOT NULL
             GROUP BY j.value, e.tool COLLATE NOCASE
         )
         ORDER BY total DESC, mode, n DESC, tool COLLATE NOCASE
     """
-    return run(sql, params)
+    return run(sql, [])
 
 
-def recent_lessons(run: Runner, where: str, params: list[object],
-                   limit: int) -> list[tuple[Any, ...]]:
-    sql = (f"SELECT {HIGHLIGHT_COLS} FROM entries e WHERE {where} "
-           "AND coalesce(e.lesson, '') != '' ORDER BY e.occurred_at DESC, e.seq DESC LIMIT ?")
-    return run(sql, [*params, limit])
+def _highlights(run: Runner, src: str, condition: str, order: str,
+                limit: int) -> list[tuple[Any, ...]]:
+    """The top rows by `order` in the temp table, then their text from the journal by seq."""
+    sql = (f"SELECT {HIGHLIGHT_COLS} FROM (SELECT e.seq FROM {src} WHERE {condition} "
+           f"ORDER BY {order}, e.occurred_at DESC, e.seq DESC LIMIT ?) top "
+           "JOIN entries e ON e.seq = top.seq "
+           f"ORDER BY {order}, e.occurred_at DESC, e.seq DESC")
+    return run(sql, [limit])
 
 
-def best_wins(run: Runner, where: str, params: list[object], limit: int) -> list[tuple[Any, ...]]:
-    sql = (f"SELECT {HIGHLIGHT_COLS} FROM entries e WHERE {where} "
-           "AND e.outcome != 'broke' AND e.net_minutes > 0 "
-           "ORDER BY e.net_minutes DESC, e.occurred_at DESC, e.seq DESC LIMIT ?")
-    return run(sql, [*params, limit])
+def recent_lessons(run: Runner, src: str, limit: int) -> list[tuple[Any, ...]]:
+    return _highlights(run, src, "e.has_lesson", "e.occurred_at DESC", limit)
 
 
-def costliest_failures(run: Runner, where: str, params: list[object],
-                       limit: int) -> list[tuple[Any, ...]]:
-    sql = (f"SELECT {HIGHLIGHT_COLS} FROM entries e WHERE {where} "
-           "AND (e.outcome = 'broke' OR e.net_minutes < 0) "
-           "ORDER BY cost DESC, e.net_minutes ASC, e.occurred_at DESC, e.seq DESC LIMIT ?")
-    return run(sql, [*params, limit])
+def best_wins(run: Runner, src: str, limit: int) -> list[tuple[Any, ...]]:
+    return _highlights(run, src, "e.outcome != 'broke' AND e.net_minutes > 0",
+                       "e.net_minutes DESC", limit)
+
+
+def costliest_failures(run: Runner, src: str, limit: int) -> list[tuple[Any, ...]]:
+    return _highlights(run, src, "e.outcome = 'broke' OR e.net_minutes < 0",
+                       f"{COST} DESC, e.net_minutes ASC", limit)

@@ -245,7 +245,7 @@ def test_to_dict_is_json_with_stable_keys(journal: Journal, ids: dict[str, str])
 
 
 def test_aggregates_in_sql_not_rows(journal: Journal) -> None:
-    """A fixed handful of statements, whatever the journal size; no full-row reads."""
+    """A fixed handful of statements, whatever the journal size; one read of the table."""
     journal.add_many([Entry(title=f"e{i}", tool=f"t{i % 3}", outcome="worked",
                             minutes_without_ai=i % 50, minutes_with_ai=5,
                             occurred_at=datetime(2026, 1, 1) + timedelta(hours=i))
@@ -257,8 +257,13 @@ def test_aggregates_in_sql_not_rows(journal: Journal) -> None:
     finally:
         journal.store.conn.set_trace_callback(None)
     assert stats.totals.entries == 500
-    assert len(statements) <= 10
+    assert len(statements) <= 12
     assert not any("e.prompt" in s for s in statements)
+    reads = [s for s in statements if "FROM entries e" in s]
+    assert len(reads) == 1 and "NOT INDEXED" in reads[0]  # one front-to-back scan
+    assert [s for s in statements if "JOIN entries e ON e.seq" in s]  # highlights: by key
+    assert journal.store.conn.execute(
+        "SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0  # temp table dropped
 
 
 def test_compute_totals_matches(journal: Journal, ids: dict[str, str]) -> None:
