@@ -36,6 +36,7 @@ _INTERNAL_HOST = re.compile(
 _HOST_ANCHOR = re.compile(r"\.(?:corp|internal|local|lan|intranet|arpa)\b")
 
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2}(?!\d))?(?!\w|\.\d)")
+_IPV4_ANCHOR = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
 _IPV6 = re.compile(
     r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?"
     r"(?:/\d{1,3})?(?![\w:])"
@@ -128,7 +129,7 @@ class IpDetector:
     category = "ip"
 
     def find(self, text: str) -> Iterable[Hit]:
-        for m in _IPV4.finditer(text):
+        for m in _IPV4.finditer(text) if _IPV4_ANCHOR.search(text) else ():
             addr = m.group().split("/")[0]
             try:
                 ipaddress.IPv4Address(addr)

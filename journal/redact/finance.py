@@ -34,6 +34,14 @@ _NINO = re.compile(
 _NINO_BAD_PREFIX = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
 
 
+# Cheap searches that start with a plain character class: the full patterns begin with a
+# lookbehind, which stops the regex engine from skipping ahead quickly.
+_CARD_ANCHOR = re.compile(r"\d(?:[ -]?\d){12}")
+_IBAN_ANCHOR = re.compile(r"[A-Z]{2}\d{2} ?[A-Z0-9]{4}")
+_SSN_ANCHOR = re.compile(r"\d{3}[- ]\d{2}[- ]\d{4}")
+_NINO_ANCHOR = re.compile(r"[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]")
+
+
 def luhn_ok(digits: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(digits)):
@@ -63,6 +71,8 @@ class CardDetector:
     def find(self, text: str) -> Iterable[Hit]:
         # search() from the next position on failure: "b=1 4111 1111 1111 1111" must not
         # hide the card behind a failed 17-digit match.
+        if not _CARD_ANCHOR.search(text):
+            return
         m = _CARD.search(text)
         while m is not None:
             digits = m.group().replace(" ", "").replace("-", "")
@@ -77,6 +87,8 @@ class IbanDetector:
     category = "iban"
 
     def find(self, text: str) -> Iterable[Hit]:
+        if not _IBAN_ANCHOR.search(text):
+            return
         for m in _IBAN.finditer(text):
             raw = m.group()
             compact = raw.replace(" ", "")
@@ -99,13 +111,13 @@ class NationalIdDetector:
     category = "national_id"
 
     def find(self, text: str) -> Iterable[Hit]:
-        for m in _SSN.finditer(text):
+        for m in _SSN.finditer(text) if _SSN_ANCHOR.search(text) else ():
             area, sep, group, serial = m.groups()
             if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
                 continue
             if sep == " " and not _SSN_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
                 continue
             yield Hit(m.start(), m.end(), "national_id")
-        for m in _NINO.finditer(text):
+        for m in _NINO.finditer(text) if _NINO_ANCHOR.search(text) else ():
             if m.group()[:2] not in _NINO_BAD_PREFIX:
                 yield Hit(m.start(), m.end(), "national_id")

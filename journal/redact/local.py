@@ -14,7 +14,8 @@ _HOME = re.compile(
     r"(?:[\\/]" + _PATH_CHARS + r"*)?"
     r"|(?<![\w/])~[A-Za-z_][\w.-]*(?:/" + _PATH_CHARS + r"*)?"
 )
-_ANCHOR = re.compile(r"(?i)/(?:home|users)/|[a-z]:[\\/]+(?:users|documents)")
+_ANCHORS = ("/home/", "/Users/", "~")
+_DRIVE = re.compile(r"(?i)[a-z]:[\\/]+(?:users|documents)")
 _TRAIL = ".:!?)]}"
 
 
@@ -22,7 +23,7 @@ class HomePathDetector:
     category = "path"
 
     def find(self, text: str) -> Iterable[Hit]:
-        if "~" not in text and not _ANCHOR.search(text):
+        if not any(a in text for a in _ANCHORS) and not _DRIVE.search(text):
             return
         for m in _HOME.finditer(text):
             start, end = m.span()
@@ -39,11 +40,12 @@ class OsUserDetector:
     def __init__(self, os_user: str | None) -> None:
         name = (os_user or "").strip()
         self._rx = (
-            re.compile(rf"(?i)(?<![\w]){re.escape(name)}(?![\w])") if len(name) >= 2 else None
+            re.compile(rf"(?i){re.escape(name)}(?!\w)") if len(name) >= 2 else None
         )
 
     def find(self, text: str) -> Iterable[Hit]:
         if self._rx is None:
             return
         for m in self._rx.finditer(text):
-            yield Hit(m.start(), m.end(), "user")
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")):
+                yield Hit(m.start(), m.end(), "user")

@@ -52,6 +52,7 @@ STRONG_AFTER = _words(
     "confirmed approved promised offered helped helps showed shows loved liked hated "
     "prefers preferred"
 )
+_AUX = _words("is was has had will would can could should did does isn't wasn't")
 _SENTENCE_END = ".!?:;\n•|>"
 _OPENERS = " \t\"'“‘([{*_#-–—"
 _WORD_BEFORE = re.compile(r"([A-Za-z']+)[\s,]*$")
@@ -66,10 +67,17 @@ class NameDetector:
     def __init__(self, lex: Lexicon, extra_allow: frozenset[str] = frozenset()) -> None:
         self._lex = lex
         self._allow = lex.allow | extra_allow
+        self._english_cache: dict[str, bool] = {}  # bounded by the vocabulary of the export
 
     # -- word classes -------------------------------------------------------------
     def english(self, word: str) -> bool:
         w = word.casefold()
+        cached = self._english_cache.get(w)
+        if cached is None:
+            cached = self._english_cache[w] = self._english(w)
+        return cached
+
+    def _english(self, w: str) -> bool:
         eng = self._lex.english
         if w in eng:
             return True
@@ -79,8 +87,14 @@ class NameDetector:
                 if stem in eng or stem + "e" in eng or (suf in ("es", "ed") and stem[-1:] == "i"
                                                        and stem[:-1] + "y" in eng):
                     return True
-        # English morphology that given names and surnames almost never have.
-        return len(w) > 6 and w.endswith(("tion", "sion", "ment", "ness", "ically", "ization"))
+        if "-" in w:  # "pair-programmed", "re-ran": one English part makes it prose
+            return any(p in eng for p in w.split("-") if len(p) > 2)
+        if self._lex.is_name(w):
+            return False  # "Emily", "Ahmed": the gazetteer beats suffix guesses
+        # English morphology that given names and surnames almost never have ("-ing" does:
+        # Tsering, so only stems found above count for it).
+        return ((len(w) > 6 and w.endswith(("tion", "sion", "ment", "ness", "ically", "ization")))
+                or (len(w) > 5 and w.endswith(("ed", "ly", "ful", "less", "able"))))
 
     def _allowed(self, word: str) -> bool:
         w = word.casefold()
@@ -144,7 +158,10 @@ class NameDetector:
         words = [(s, e, text[s:e]) for s, e in run]
         while words and self._edge_word(words[0][2]):
             words.pop(0)
-        while words and self._edge_word(words[-1][2]):
+        # A capitalised word after a known first name is kept as a surname (Sophie Turner).
+        while words and self._edge_word(words[-1][2]) and not (
+                len(words) > 1 and words[-2][2].casefold() in lex.first_names
+                and not self._blocked(words[-1][2])):
             words.pop()
         if not words:
             return
@@ -204,7 +221,21 @@ class NameDetector:
             return None
         if self.english(w):
             return None
+        if initial and not (strong or weak or self._verb_follows(text, e)):
+            return None  # "Payroll test used ...": a capitalised first word proves nothing
         return self._hit(s, e, text, uncertain=True)
+
+    def _verb_follows(self, text: str, end: int) -> bool:
+        """An unknown first word followed by a verb ("Eirlys pushed the fix") acts like a name."""
+        tail = text[end : end + 24]
+        if tail.startswith((",", " and ", " & ")):
+            return True
+        after = _WORD_AFTER.match(tail)
+        if after is None:
+            return False
+        word = after.group(1).casefold()
+        return word in STRONG_AFTER or word in _AUX or (
+            len(word) > 3 and word.endswith(("ed", "es")) and self.english(word))
 
     @staticmethod
     def _hit(start: int, end: int, text: str, *, uncertain: bool) -> Hit:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import phonenumbers
+from phonenumbers.phonenumbermatcher import _verify
 
 from journal.redact.model import Hit
 
@@ -32,8 +33,10 @@ _SHAPE = re.compile(
     r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4}"
     r"|001[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4})(?:\s?(?:x|ext\.?)\s?\d{1,5})?$"
 )
+_IP_OR_SSN = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$|^\d{3}-\d{2}-\d{4}$")
 _GLUE = re.compile(r"\s(?=[+(])")
 _EXT = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
+_ANCHOR = re.compile(r"\d(?:[\d\-./() \t]{0,3}\d){6}")
 _LENIENCY = phonenumbers.Leniency.VALID
 
 
@@ -41,7 +44,7 @@ def _plausible(cand: str) -> bool:
     digits = sum(c.isdigit() for c in _EXT.sub("", cand))
     if digits < 7 or digits > 15:  # E.164 allows 15; longer runs are cards and ids
         return False
-    if _DATE_OR_TIME.match(cand):
+    if _DATE_OR_TIME.match(cand) or _IP_OR_SSN.match(cand.strip()):
         return False
     stripped = cand.lstrip("+(")
     has_sep = any(c in " -.()/" for c in stripped)
@@ -67,6 +70,8 @@ class PhoneDetector:
         self._regions = regions
 
     def find(self, text: str) -> Iterable[Hit]:
+        if not _ANCHOR.search(text):
+            return
         for m in _CANDIDATE.finditer(text):
             cand = m.group()
             if not _plausible(cand):
@@ -90,6 +95,19 @@ class PhoneDetector:
 @lru_cache(maxsize=4096)
 def _validated(cand: str, regions: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """Spans of valid numbers inside one candidate; cached since journals repeat numbers."""
+    # Fast path: the whole candidate is one valid number (the usual case).
+    body = cand.strip()
+    lead = len(cand) - len(cand.lstrip())
+    for region in regions:
+        try:
+            num = phonenumbers.parse(body, region, keep_raw_input=True)
+        except phonenumbers.NumberParseException:
+            continue
+        # The matcher's own VALID check (valid number, national prefix where required).
+        if _verify(_LENIENCY, num, body, None):  # type: ignore[arg-type]  # unused at VALID
+            return ((lead, lead + len(body)),)
+    if sum(c.isdigit() for c in body) <= 12:
+        return ()  # too short to hide a valid number inside junk: the matcher adds nothing
     for region in regions:
         found = tuple(
             (pm.start, pm.end)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -87,7 +86,6 @@ class Redactor:
                 self._pseudo.remember_person(normalize(term.text))
         # casefolded surface -> (person key, uncertain): names found so far in this export
         self._known_people: dict[str, tuple[str, bool]] = {}
-        self._sweep_cache: tuple[int, re.Pattern[str]] | None = None
         self.counts: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
 
     # -- detection ----------------------------------------------------------------
@@ -109,35 +107,37 @@ class Redactor:
     def _sweep(self, text: str, people: list[Hit]) -> list[Hit]:
         """Every other occurrence of a name already found, even with no cue around it."""
         for hit in people:
-            self._known_people.setdefault(hit.key, (hit.key, hit.uncertain))
+            self._learn(hit.key, hit.key, hit.uncertain)
             words = hit.key.split()
             if len(words) > 1:
                 for part in (words[0], words[-1]):
                     if len(part) > 2 and not self._names.english(part):
-                        self._known_people.setdefault(part, (hit.key, hit.uncertain))
-        rx = self._sweep_rx()
-        if rx is None:
-            return []
-        found = []
-        for m in rx.finditer(text):
-            surface = m.group()
-            if surface.islower() and self._names.english(surface):
-                continue  # "will" and "grace" in lower case are words
-            key, uncertain = self._known_people[normalize(surface)]
-            found.append(Hit(m.start(), m.end(), "person", uncertain, key))
-        return found
+                        self._learn(part, hit.key, hit.uncertain)
+        return self._find_known(text)
 
-    def _sweep_rx(self) -> re.Pattern[str] | None:
-        surfaces = sorted((s for s in self._known_people if s not in self._keep),
-                          key=len, reverse=True)
-        if not surfaces:
-            return None
-        if self._sweep_cache is not None and self._sweep_cache[0] == len(surfaces):
-            return self._sweep_cache[1]
-        alt = "|".join(r"\s+".join(map(re.escape, s.split())) for s in surfaces)
-        rx = re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])", re.IGNORECASE)
-        self._sweep_cache = (len(surfaces), rx)
-        return rx
+    def _learn(self, surface: str, key: str, uncertain: bool) -> None:
+        self._known_people.setdefault(surface, (key, uncertain))
+
+    def _find_known(self, text: str) -> list[Hit]:
+        # str.find per known name: fast C scans; a big regex alternation had to be
+        # recompiled whenever a new name was learnt, and a per-word loop is slow on long text.
+        folded = text.casefold()
+        if len(folded) != len(text):  # rare letters (ß, İ) change length: offsets would drift
+            folded = "".join(c if len(c.casefold()) != 1 else c.casefold() for c in text)
+        found: list[Hit] = []
+        for surface, (key, uncertain) in self._known_people.items():
+            if surface in self._keep:
+                continue
+            pos = folded.find(surface)
+            while pos >= 0:
+                end = pos + len(surface)
+                if (pos == 0 or not folded[pos - 1].isalnum()) and (
+                        end == len(text) or not folded[end].isalnum()):
+                    word = text[pos:end]
+                    if not (word.islower() and self._names.english(word)):
+                        found.append(Hit(pos, end, "person", uncertain, key))
+                pos = folded.find(surface, end)
+        return found
 
     def detect(self, text: str) -> list[Span]:
         """Spans of `text` that redact() would replace, in order."""

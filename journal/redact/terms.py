@@ -12,7 +12,7 @@ _KIND_CATEGORY = {"person": "person_term", "client": "client", "project": "proje
 
 
 def normalize(name: str) -> str:
-    return " ".join(name.casefold().split())
+    return " ".join(name.lower().split())
 
 
 class TermDetector:
@@ -43,11 +43,18 @@ class TermDetector:
         if self._kinds:
             surfaces = sorted(self._kinds, key=len, reverse=True)
             alt = "|".join(r"\s+".join(re.escape(w) for w in s.split()) for s in surfaces)
-            self._rx = re.compile(rf"(?i)(?<![^\W_])(?:{alt})(?![^\W_])")
+            # No leading lookbehind (it disables the regex engine's fast scan): the left
+            # boundary is checked in find().
+            self._rx = re.compile(rf"(?:{alt})(?![^\W_])")  # run on lower-cased text
 
     def find(self, text: str) -> Iterable[Hit]:
         if self._rx is None:
             return
-        for m in self._rx.finditer(text):
+        lower = text.lower()
+        if len(lower) != len(text):  # a few letters (İ) lengthen: keep offsets exact
+            lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        for m in self._rx.finditer(lower):
+            if m.start() and text[m.start() - 1].isalnum():
+                continue
             category, key = self._kinds[normalize(m.group())]
             yield Hit(m.start(), m.end(), category, key=key)

@@ -1,0 +1,48 @@
+"""Sentence templates for the evaluation corpus; {slot} names are filled by corpus.py."""
+
+from __future__ import annotations
+
+TEMPLATES: tuple[str, ...] = (
+    # people in many positions: cue, no cue, sentence start, possessive, lists
+    "Had a call with {full} about the {tech} evals.",
+    "{full} thinks the prompt for {tech} is too long.",
+    "{first} said the {client} summary was off by two points.",
+    "Asked {first} to double-check the {tech} output.",
+    "Pair-programmed with {first} for 45 minutes using {tech}.",
+    "{word}, {first} and I compared {tech} with {tech2} on the same 20 prompts.",
+    "Sent the draft to {full}; {last} wants a shorter version.",
+    "{first}'s idea: run {tech} twice and diff the answers.",
+    "Review from {full} came back on Friday.",
+    "Met {full} at the {client} offsite, talked about {tech}.",
+    "Thanks {first} for the {tech2} template!",
+    "Dear {first}, the {project} numbers are in the sheet.",
+    "cc {first} on the {client} thread about {tech}.",
+    "The {tech} notebook {first} shared is much cleaner.",
+    "Demoed {project} to {full} and two people from {client}.",
+    "{word} I asked {tech} to rewrite the email for {first}.",
+    "Got feedback from {first} {last} on the rubric.",
+    "Lunch with {first}: we disagree on whether {tech} is worth it.",
+    "{full} and {tech} agree more than I expected.",
+    "Quick sync, {first} is blocked on {tech2} access.",
+    # structured data that slipped into prompts and logs
+    "Pasted {first}'s email {email} into {tech} by mistake.",
+    "{tech} hallucinated a phone number; the real one is {phone}.",
+    "Client contact for {client}: {phone}, {email}.",
+    "Notes in {url} and the raw dump on {host}.",
+    "The agent called {host} at {ip} and got a 403.",
+    "Traceback pointed to {path} line 42.",
+    "Ran it as {user} on {host}, log at {path}.",
+    "Leaked a key in the prompt: {secret} (rotated it).",
+    "{tech} printed my token {secret} in the logs, ugh.",
+    "Test card {card} went through the {client} checkout bot.",
+    "The invoice parser pulled IBAN {iban} correctly.",
+    "Form filler put SSN {ssn} in the wrong field.",
+    "Payroll test used NINO {nino}.",
+    "Ping {handle} about the {project} dashboard.",
+    "Posted the {tech} results, {handle} replied with a fix.",
+    "Compared 3.11.7 and 3.12.1 builds; train.py took 45 minutes on {tech}.",
+    "Job 550e8400-e29b-41d4-a716-446655440000 finished on 2026-11-20 at 10:30.",
+    "{word}: GPT-4o vs Llama 3.1 70B, commit a1b2c3d, version 1.2.3.",
+    "{project} deadline moved to March; {client} is fine with it.",
+    "{word} the {client} bot on {tech2} answered 18 of 20 correctly.",
+)
