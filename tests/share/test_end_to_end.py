@@ -134,9 +134,6 @@ def test_nothing_planted_leaks_and_technical_words_survive(exported: dict[str, s
 PERSON_TOKENS = sorted({t for name in PLANTED["person"] for t in name.split()})
 
 
-@pytest.mark.xfail(strict=False, reason="redactor (journal/redact, other owner): 'our contact "
-                   "John Smith' becomes 'Person 1 Smith': the surname after a detected first "
-                   "name is missed")
 def test_undeclared_person_name_tokens_mostly_hidden(exported: dict[str, str]) -> None:
     planted = sum(len(re.findall(rf"\b{t}\b", json.dumps(corpus()))) for t in PERSON_TOKENS)
     for fmt, text in exported.items():
