@@ -26,14 +26,14 @@ class HighlightItem(QFrame):
 
     activated = Signal(str)
 
-    def __init__(self, item: Highlight, *, failure: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, item: Highlight, *, failure: bool, dark: bool,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry_id = item.id
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("Open this entry")
-        dark = is_dark(self)
         net_key = "gain" if item.net_minutes >= 0 else "loss"
         net = f"net {item.net_minutes:+d} min"
         if failure and item.outcome == "broke":
@@ -83,6 +83,7 @@ class _Column(QWidget):
         while self.body.count():
             widget = self.body.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # deleteLater waits for the event loop; don't paint it meanwhile
                 widget.deleteLater()
         self.items = []
         if not items:
@@ -90,8 +91,9 @@ class _Column(QWidget):
             note.setEnabled(False)
             self.body.addWidget(note)
             return
+        dark = is_dark(self)
         for item in items:
-            card = HighlightItem(item, failure=failure)
+            card = HighlightItem(item, failure=failure, dark=dark)
             card.activated.connect(sink)
             self.body.addWidget(card)
             self.items.append(card)

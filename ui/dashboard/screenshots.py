@@ -13,6 +13,7 @@ import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from journal import Entry, Journal
@@ -58,16 +59,28 @@ def demo_entries(today: date = DEMO_TODAY, weeks: int = 14, seed: int = 7) -> li
     return out
 
 
-def _build(mode: str, folder: Path) -> QWidget:
+def _palette(mode: str) -> QPalette:
+    """The app theme's palette for `mode`, leaving the application itself on 'system'."""
     from ui import theme
-    from ui.dashboard import DashboardView
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     theme.apply(app, mode)
-    journal, _recovery = Journal.create(folder / f"demo-{mode}", passphrase=secrets.token_urlsafe())
+    palette = QPalette(app.palette())
+    theme.apply(app, "system")  # later shots must not inherit a forced theme
+    return palette
+
+
+def _build(mode: str, folder: Path) -> QWidget:
+    from ui.dashboard import DashboardView
+
+    palette = _palette(mode)
+    journal, _recovery = Journal.create(folder / f"demo-{mode}",
+                                        passphrase=secrets.token_urlsafe())
     journal.add_many(demo_entries())
     view = DashboardView(journal, today=lambda: DEMO_TODAY)
+    view.setPalette(palette)
+    view.refresh()
     view.resize(*SIZE)
     return view
 
