@@ -30,9 +30,10 @@ def _words(text: str) -> frozenset[str]:
 
 _UP = _upper_class()
 _L = r"[^\W\d_]"
-_TOKEN = re.compile(
-    rf"(?<![\w'’@#$/.\\-]){_UP}{_L}*(?:['’]{_UP}{_L}+|-{_L}+)*(?![\w@]|['’]{_UP}|\.\w)"
-)
+# Starts with the capital itself (a leading lookbehind would slow the scan); the left
+# boundary is checked in _runs().
+_TOKEN = re.compile(rf"{_UP}{_L}*(?:['’]{_UP}{_L}+|-{_L}+)*(?![\w@]|['’]{_UP}|\.\w)")
+_NOT_BEFORE = frozenset("'’@#$/.\\-_")
 _PARTICLES = _words(
     "van von der den de da das do dos del della di du la le bin binti ibn al el ter ten y"
 )
@@ -68,6 +69,7 @@ class NameDetector:
         self._lex = lex
         self._allow = lex.allow | extra_allow
         self._english_cache: dict[str, bool] = {}  # bounded by the vocabulary of the export
+        self._edge_cache: dict[str, bool] = {}
 
     # -- word classes -------------------------------------------------------------
     def english(self, word: str) -> bool:
@@ -135,6 +137,10 @@ class NameDetector:
     def _runs(self, text: str) -> Iterator[list[tuple[int, int]]]:
         run: list[tuple[int, int]] = []
         for m in _TOKEN.finditer(text):
+            if m.start():
+                prev = text[m.start() - 1]
+                if prev.isalnum() or prev in _NOT_BEFORE:
+                    continue
             word = m.group()
             if word.isupper() and len(word) > 1:  # acronyms: API, GPU, NASA
                 if run:
@@ -189,6 +195,12 @@ class NameDetector:
                 yield hit
 
     def _edge_word(self, word: str) -> bool:
+        cached = self._edge_cache.get(word)
+        if cached is None:
+            cached = self._edge_cache[word] = self._edge(word)
+        return cached
+
+    def _edge(self, word: str) -> bool:
         w = word.casefold()
         if self._allowed(word) or w in self._lex.temporal:
             return True
