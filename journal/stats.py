@@ -253,10 +253,10 @@ def _rows(store: Store, flt: EntryFilter) -> Iterator[tuple[stats_sql.Runner, st
     """One read of the journal under `flt` into a temp table, dropped afterwards."""
     where, params = where_clause(flt, alias="e")
     run = store._run  # the store's runner maps SQLite errors (bad search syntax) to ours
-    # A date range or a search narrows through an index; otherwise most rows match and one
-    # front-to-back scan is the cheapest read of the encrypted file.
-    narrow = flt.since is not None or flt.until is not None or bool(flt.query.strip())
-    src = stats_sql.select_rows(run, where, params, scan=not narrow)
+    # A search narrows to a few rowids through FTS. Otherwise one front-to-back scan is the
+    # predictable read of the encrypted file: going through the time or tool index jumps
+    # around the file and decrypts pages again and again once the range isn't tiny.
+    src = stats_sql.select_rows(run, where, params, scan=not flt.query.strip())
     try:
         yield run, src
     finally:
