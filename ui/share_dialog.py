@@ -60,6 +60,8 @@ class ShareDialog(QDialog):
         self.data_options: ShareOptions | None = None
         self._generation = 0
         self._requested: ShareOptions | None = None  # the choices of the newest build
+        self._job: RenderJob | None = None
+        self._live: dict[int, RenderJob] = {}  # kept referenced until their thread is done
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -100,7 +102,6 @@ class ShareDialog(QDialog):
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
         self.progress.setMaximumHeight(6)
         self.progress.setTextVisible(False)
         self.progress.hide()
@@ -138,14 +139,23 @@ class ShareDialog(QDialog):
         return buttons
 
     # -- building ------------------------------------------------------------------------
+    def _cancel_job(self) -> None:
+        """Every build still queued or running is out of date: each stops at its next check
+        (a queued one as soon as it starts) and then reports `finished`."""
+        for job in self._live.values():
+            job.cancel()
+        self._job = None
+
     def schedule_refresh(self) -> None:
         self._generation += 1  # anything still running is now stale
+        self._cancel_job()
         self.export_button.setEnabled(False)
         self._timer.start()
 
     def refresh(self) -> None:
         self._timer.stop()
         self._generation += 1
+        self._cancel_job()
         opts = self.panel.options()
         try:
             snapshot = collect(self.journal, opts)  # SQL on this thread; redaction off it
@@ -154,11 +164,24 @@ class ShareDialog(QDialog):
             return
         self._requested = opts
         self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)
         self.progress.show()
         job = RenderJob(self._generation, snapshot)
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(self._finished)
+        self._job = job
+        self._live[job.generation] = job
         self._pool.start(job)
+
+    def _finished(self, generation: int) -> None:
+        self._live.pop(generation, None)
+
+    def _progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation and total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
 
     def busy(self) -> bool:
         return self._timer.isActive() or self.progress.isVisible()
@@ -168,6 +191,7 @@ class ShareDialog(QDialog):
             return  # built for choices that have changed since
         self.summary, self.data = summary, data
         self.data_options = self._requested
+        self._job = None
         self.preview.show_summary(summary, data, dark=is_dark())
         self.counts.setText(self._counts_text(summary))
         self.progress.hide()
@@ -177,6 +201,7 @@ class ShareDialog(QDialog):
         if generation != self._generation:
             return
         self.progress.hide()
+        self._job = None
         self.status.setText(f"Could not build the summary: {message}")
 
     @staticmethod
@@ -256,5 +281,6 @@ class ShareDialog(QDialog):
     def done(self, result: int) -> None:
         self._generation += 1
         self._timer.stop()
+        self._cancel_job()
         self._pool.waitForDone()
         super().done(result)

@@ -36,13 +36,14 @@ from journal.share.options import (
     default_file_name,
 )
 from journal.share.render import label_spans, render
-from journal.share.summary import Snapshot, build_summary, collect, summarize
+from journal.share.summary import Cancelled, Snapshot, build_summary, collect, summarize
 
 __all__ = [
     "DETAILS",
     "FORMATS",
     "INCLUDES",
     "SCHEMA",
+    "Cancelled",
     "Detail",
     "EntryRow",
     "ExportExists",

@@ -31,6 +31,11 @@ from journal.share.options import MIN_GROUP, OTHER, SCHEMA, ShareOptions
 from journal.stats import Stats
 
 NO_CATEGORY = "uncategorized"
+Progress = Callable[[int, int], None]  # (entries done, entries in all)
+
+
+class Cancelled(Exception):
+    """summarize() was asked to stop (the choices changed); nothing was produced."""
 _RETRIES = 3
 
 
@@ -98,17 +103,29 @@ class _Scrubber:
             items=tuple(self.items))
 
 
-def summarize(snap: Snapshot) -> Summary:
+def summarize(snap: Snapshot, *, cancelled: Callable[[], bool] | None = None,
+              progress: Progress | None = None) -> Summary:
+    """Redact and assemble. `cancelled` is polled between entries (raises Cancelled);
+    `progress` hears how far it got, every 100 entries."""
     opts, stats, entries = snap.options, snap.stats, snap.entries
+    if cancelled is not None and cancelled():
+        raise Cancelled
     scrub = _Scrubber(snap.policy)
     fold = opts.fold_small_groups
     tools, tool_of = _groups(entries, lambda e: e.tool, fold, scrub, "tool")
     categories, category_of = _groups(entries, lambda e: e.category or NO_CATEGORY, fold, scrub,
                                       "category")
     filters = _filters(opts, scrub)
-    rows = tuple(_entry_row(n, e, opts=opts, policy=snap.policy, scrub=scrub, tool_of=tool_of,
-                            category_of=category_of)
-                 for n, e in enumerate(entries, start=1))
+    built: list[EntryRow] = []
+    for n, e in enumerate(entries, start=1):
+        if n % 100 == 1:
+            if cancelled is not None and cancelled():
+                raise Cancelled
+            if progress is not None:
+                progress(n - 1, len(entries))
+        built.append(_entry_row(n, e, opts=opts, policy=snap.policy, scrub=scrub,
+                                tool_of=tool_of, category_of=category_of))
+    rows = tuple(built)
     t = stats.totals
     totals = TotalsRow(
         entries=t.entries, net_minutes=t.net_minutes, minutes_without_ai=t.minutes_without_ai,

@@ -154,3 +154,13 @@ def test_report_lists_replacements_with_uncertain_flags(share_journal: Journal) 
     for item in s.report.items:
         for fmt in FORMATS:
             assert item.replacement.encode() in render(s, fmt)
+
+
+def test_summarize_can_be_cancelled_and_reports_progress(share_journal: Journal) -> None:
+    from journal.share import Cancelled, collect, summarize
+    snap = collect(share_journal, _opts(detail="full", include="all"))
+    with pytest.raises(Cancelled):
+        summarize(snap, cancelled=lambda: True)
+    seen: list[tuple[int, int]] = []
+    summarize(snap, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, len(ENTRIES))]
