@@ -24,7 +24,8 @@ run: $(STAMP)
 	$(VENV)/bin/offscript
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not package"
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m package tests/package
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check journal ui tests bench
