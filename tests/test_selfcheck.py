@@ -12,6 +12,15 @@ from journal.cli import main as cli_main
 from journal.selfcheck import run_self_check
 
 
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The self-check's throw-away journals need no brute-force resistance in tests."""
+    from journal import vault
+
+    monkeypatch.setattr(vault, "PASSPHRASE_COST", 2**10)
+    monkeypatch.setattr(vault, "RECOVERY_COST", 2**10)
+
+
 def _fake_qt(ok: bool = True) -> selfcheck.QtCheck:
     return lambda: (ok, "fake Qt check")
 
