@@ -16,6 +16,16 @@ FINGERPRINT="$("$PY" packaging/fingerprint.py) trim=$TRIM"  # of the sources as 
 BUNDLE=dist/Offscript
 mb() { du -sb "$1" | awk '{printf "%.1f MB", $1 / 1e6}'; }
 
+if [ "$(uname -s)" = Linux ] && ! command -v objdump >/dev/null 2>&1; then
+    # PyInstaller and prune.py read ELF headers with binutils (objdump, strip).
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "binutils is missing; installing it"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends binutils >/dev/null \
+            || { apt-get update >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends binutils >/dev/null; }
+    else
+        echo "PyInstaller needs binutils (objdump): sudo apt-get install binutils" >&2; exit 1
+    fi
+fi
 "$PY" -m PyInstaller --version >/dev/null 2>&1 || {
     echo "PyInstaller is missing; installing it into the venv"
     "$PY" -m pip install --quiet "pyinstaller>=6.10"
