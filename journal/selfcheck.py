@@ -87,45 +87,18 @@ def _stats(ctx: _Context) -> str:
     return f"{totals.entries} entries, {totals.net_minutes:+d} net minutes"
 
 
-def _summary_with_share(j: Journal) -> tuple[str | None, str]:
-    """(text, how) through the real share path, or (None, why not) so the redactor is used."""
-    try:
-        from journal.share import ShareOptions, build_summary, render
-    except ImportError:
-        return None, "journal.share not installed yet"
-    try:
-        text = render(build_summary(j, ShareOptions(detail="full", fmt="md")), "md")
-    except (TypeError, AttributeError) as exc:  # share's API moved: say so, use the redactor
-        return None, f"journal.share API differs ({exc})"
-    return (text if isinstance(text, str) else bytes(text).decode("utf-8")), "journal.share"
-
-
-def _summary_with_redactor(j: Journal) -> str:
-    from journal.redact import RedactionPolicy, Redactor
-
-    redactor = Redactor(RedactionPolicy())
-    lines = ["# Offscript summary"]
-    for entry in j.list():
-        if not entry.share:
-            continue
-        for text in (entry.title, entry.prompt, entry.lesson):
-            if text:
-                lines.append(redactor.redact(text).text)
-    return "\n".join(lines)
-
-
 def _redact(ctx: _Context) -> str:
-    j = ctx.open_journal
-    shared, via = _summary_with_share(j)
-    text = shared if shared is not None else _summary_with_redactor(j)
-    if shared is None:
-        via = f"journal.redact.Redactor; {via}"
-    leaked = [s for s in ("alice.johnson@example.com", "7946 0958") if s in text]
+    """The real share path end to end: a failure here fails the check, with no stand-in."""
+    from journal.share import ShareOptions, build_summary, render
+
+    text = render(build_summary(ctx.open_journal, ShareOptions(detail="full", fmt="md")), "md")
+    summary = text if isinstance(text, str) else bytes(text).decode("utf-8")
+    leaked = [s for s in ("alice.johnson@example.com", "7946 0958") if s in summary]
     if leaked:
         raise AssertionError(f"the summary still contains {leaked}")
-    if "Refactor the parser" not in text:
+    if "Refactor the parser" not in summary:
         raise AssertionError("the summary is missing a shared entry")
-    return f"summary redacted via {via} ({len(text)} chars, e-mail and phone removed)"
+    return f"summary redacted via journal.share ({len(summary)} chars, e-mail and phone removed)"
 
 
 def _encrypted(ctx: _Context) -> str:
