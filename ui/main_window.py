@@ -22,23 +22,17 @@ import journal
 from journal import Journal, OffscriptError
 from journal.paths import log_dir
 from ui import alerts, theme
+from ui.dashboard import DashboardView
 from ui.journal_page import JournalPage
 from ui.prompts_view import PromptsView
 from ui.quick_log import QuickLog
 from ui.resources import app_icon
 from ui.settings import AppSettings
+from ui.share_dialog import ShareDialog
 from ui.trash_view import TrashView
 
 log = logging.getLogger("offscript.ui")
 
-try:  # the dashboard is built by another engineer; the slot stays empty until it lands
-    from ui.dashboard import DashboardView
-except ImportError:
-    DashboardView = None
-try:  # likewise the share dialog
-    from ui.share_dialog import ShareDialog
-except ImportError:
-    ShareDialog = None
 
 
 class MainWindow(QMainWindow):
@@ -58,13 +52,11 @@ class MainWindow(QMainWindow):
         self.journal_page = JournalPage(journal_)
         self.prompts = PromptsView(journal_)
         self.trash = TrashView(journal_)
-        self.dashboard = DashboardView(journal_, self) if DashboardView else None
+        self.dashboard = DashboardView(journal_, self)
         self.pages: list[tuple[str, QWidget]] = [
             ("Journal", self.journal_page), ("Prompts that worked", self.prompts),
-            ("Trash", self.trash)]
-        if self.dashboard is not None:
-            self.pages.append(("Dashboard", self.dashboard))
-            self.dashboard.open_entry.connect(self.show_entry)
+            ("Trash", self.trash), ("Dashboard", self.dashboard)]
+        self.dashboard.open_entry.connect(self.show_entry)
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
         self.sidebar.setFixedWidth(self.sidebar.fontMetrics().horizontalAdvance("Prompts that worked") + 34)
@@ -111,8 +103,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(file_menu, "&New entry", self.new_entry, "Ctrl+N")
         self.quick_action = self._action(file_menu, "&Quick log…", self.open_quick_log,
                                          "Ctrl+Shift+L")
-        if ShareDialog is not None:
-            self._action(file_menu, "S&hare…", self.open_share, "Ctrl+Shift+S")
+        self._action(file_menu, "S&hare…", self.open_share, "Ctrl+Shift+S")
         file_menu.addSeparator()
         self._action(file_menu, "&Close window", self.close, "Ctrl+W")
         self._action(file_menu, "&Quit", self.quit_requested.emit, QKeySequence.StandardKey.Quit)
@@ -161,8 +152,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(on_journal)
 
     def _journal_changed(self) -> None:
-        if self.dashboard is not None:
-            self.dashboard.refresh()
+        self.dashboard.refresh()
 
     def _update_title(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -217,8 +207,7 @@ class MainWindow(QMainWindow):
         self.new_entry(values)
 
     def open_share(self) -> None:
-        if ShareDialog is not None:
-            ShareDialog(self.journal, self).exec()
+        ShareDialog(self.journal, self).exec()
 
     def set_appearance(self, mode: str) -> None:
         self.settings.set("appearance", mode)

@@ -2,7 +2,7 @@
 
 Each shot is (name, builder, size); a builder gets a fresh temp folder and returns the widget
 to grab. Journals live in that temp folder with an in-memory keychain, never the real ones.
-The dashboard's builders join the list when ui.dashboard.screenshots is importable.
+The dashboard and Share dialog builders live beside those views.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from keyring.backend import KeyringBackend
 from PySide6.QtWidgets import QApplication, QWidget
 
 from journal import Entry, Journal
+from ui.dashboard.screenshots import build_dashboard_dark, build_dashboard_light
 from ui.first_run import WelcomeDialog
 from ui.main_window import MainWindow
 from ui.quick_log import QuickLog
@@ -25,6 +26,7 @@ from ui.recovery_dialog import RecoveryKeyDialog
 from ui.resources import app_icon
 from ui.samples import sample_entries
 from ui.settings import AppSettings
+from ui.share_screenshot import build_share_preview
 from ui.unlock import UnlockDialog
 
 Builder = Callable[[Path], QWidget]
@@ -131,20 +133,10 @@ SHOTS: list[tuple[str, Builder, tuple[int, int]]] = [
     ("first-run", build_first_run, (600, 420)),
     ("recovery-key", build_recovery_key, (600, 300)),
     ("unlock", build_unlock, (520, 220)),
+    ("dashboard-light", build_dashboard_light, (1280, 1500)),
+    ("dashboard-dark", build_dashboard_dark, (1280, 1500)),
+    ("share-preview", build_share_preview, (1100, 720)),
 ]
-try:  # the dashboard engineer's builders, when present
-    from ui.dashboard.screenshots import build_dashboard_dark, build_dashboard_light
-
-    SHOTS += [("dashboard-light", build_dashboard_light, (1280, 1500)),
-              ("dashboard-dark", build_dashboard_dark, (1280, 1500))]
-except ImportError:
-    pass
-try:  # the Share dialog (ui/share_dialog.py)
-    from ui.share_screenshot import build_share_preview
-
-    SHOTS += [("share-preview", build_share_preview, (1100, 720))]
-except ImportError:
-    pass
 
 
 def render(out_dir: Path, only: list[str] | None = None) -> list[Path]:
