@@ -225,6 +225,7 @@ def restore_backup(journal: Journal, path: Path) -> tuple[int, Path]:
         raise StorageError(f"Restore failed; the journal is unchanged ({exc}).") from exc
     finally:
         source.close()
+        journal.store.forget_cached()
     try:
         journal.store.migrate()
         live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
