@@ -1,0 +1,103 @@
+"""Timing helpers shared by the benchmarks: medians, subprocess runs, environments, rows."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.datagen import OUT, PASSPHRASE
+
+REPO = Path(__file__).resolve().parent.parent
+PEER_VENV = OUT / "jrnl-venv"
+
+
+def median_ms(fn: Callable[[], Any], repeats: int = 7, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def env_for(folder: Path | None = None, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OFFSCRIPT")}
+    env["PYTHONPATH"] = str(REPO)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["OFFSCRIPT_PASSPHRASE"] = PASSPHRASE
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"  # never the real keychain
+    if folder is not None:
+        env["OFFSCRIPT_HOME"] = str(folder)
+    env.update(extra)
+    return env
+
+
+def run_ms(cmd: list[str], env: dict[str, str], timeout: float = 120,
+           stdin: str | None = None) -> tuple[float, subprocess.CompletedProcess[str] | None]:
+    """Wall time of one subprocess run; (timeout * 1000, None) when it did not finish."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout,
+                              input=stdin, check=False)
+    except subprocess.TimeoutExpired:
+        return timeout * 1000, None
+    elapsed = (time.perf_counter() - start) * 1000
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])}… failed: {done.stderr[-500:]}")
+    return elapsed, done
+
+
+def median_run_ms(cmd: list[str], env: dict[str, str], repeats: int = 5,
+                  before: Callable[[], None] | None = None) -> float:
+    times = []
+    for _ in range(repeats):
+        if before:
+            before()
+        times.append(run_ms(cmd, env)[0])
+    return statistics.median(times)
+
+
+OFFSCRIPT = [sys.executable, "-m", "journal.cli"]
+
+
+def row(area: str, case: str, ours: float | None, base: float | None, baseline: str,  # noqa: PLR0917
+        goal: float | None = None, *, unit: str = "ms", note: str = "",
+        ratio: float | None = None) -> dict[str, Any]:
+    """One table row. ratio = ours / baseline unless given (e.g. throughput)."""
+    if ratio is None and ours is not None and base:
+        ratio = ours / base
+    met = None if goal is None or ratio is None else ratio <= goal
+    return {"area": area, "case": case, "ours": ours, "baseline": base,
+            "baseline_name": baseline, "ratio": ratio, "goal": goal, "met": met,
+            "unit": unit, "note": note}
+
+
+def fmt_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "ms":
+        return f"{value:,.0f} ms" if value >= 100 else f"{value:.1f} ms"
+    return f"{value:,.1f} {unit}"
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = ["| area | case | Offscript | baseline | ratio | goal | |",
+             "|---|---|---:|---|---:|---:|---|"]
+    for r in rows:
+        base = f"{r['baseline_name']}: {fmt_value(r['baseline'], r['unit'])}" \
+            if r["baseline"] is not None else r["baseline_name"]
+        ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else "—"
+        goal = f"≤ {r['goal']}×" if r["goal"] is not None else ""
+        mark = {True: "met", False: "**missed**", None: ""}[r["met"]]
+        note = f" {r['note']}" if r["note"] else ""
+        lines.append(f"| {r['area']} | {r['case']} | {fmt_value(r['ours'], r['unit'])} | "
+                     f"{base} | {ratio} | {goal} | {mark}{note} |")
+    return "\n".join(lines)
