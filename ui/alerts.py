@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 log = logging.getLogger("offscript.ui")
 
@@ -46,3 +46,10 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[str],
     box.exec()
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else -1
+
+
+def status_warn(window: QMainWindow | None, title: str, text: str, timeout_ms: int = 15_000) -> None:
+    """A warning that must not interrupt: logged, and shown in the window's status bar."""
+    log.warning("%s: %s", title, text)
+    if window is not None:
+        window.statusBar().showMessage(f"⚠ {title}: {text}", timeout_ms)

@@ -19,6 +19,7 @@ from journal import Journal, OffscriptError
 from journal.paths import default_journal_dir
 from ui import alerts, theme
 from ui.crash import install_excepthook, setup_logging
+from ui.daily_backup import schedule_daily_backup
 from ui.main_window import MainWindow
 from ui.resources import app_icon
 from ui.settings import AppSettings
@@ -93,6 +94,7 @@ def run(app: QApplication, opened: Journal, settings: AppSettings, instance: Sin
         app.quit()
 
     window.quit_requested.connect(quit_app)
+    schedule_daily_backup(opened, window)  # a couple of seconds in, off the start-up path
     if tray is not None:
         tray.quick_log.connect(window.open_quick_log)
         tray.open_window.connect(window.bring_to_front)

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +29,8 @@ from ui.journal_page import JournalPage
 from ui.prompts_view import PromptsView
 from ui.quick_log import QuickLog
 from ui.resources import app_icon
+from ui.restore_dialog import RestoreDialog
+from ui.security_dialog import SecurityDialog
 from ui.settings import AppSettings
 from ui.share_dialog import ShareDialog
 from ui.trash_view import TrashView
@@ -59,17 +63,25 @@ class MainWindow(QMainWindow):
         self.dashboard.open_entry.connect(self.show_entry)
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
-        self.sidebar.setFixedWidth(self.sidebar.fontMetrics().horizontalAdvance("Prompts that worked") + 34)
+        width = self.sidebar.fontMetrics().horizontalAdvance("Prompts that worked") + 34
+        self.sidebar.setFixedWidth(width)
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet("QListWidget::item { padding: 7px 8px; }")
+        self.share_button = QPushButton("S&hare…")
+        self.share_button.setToolTip("Preview and export an anonymized summary (Ctrl+Shift+S)")
+        self.share_button.setFixedWidth(width)
+        self.share_button.clicked.connect(self.open_share)
         self.stack = QStackedWidget()
         for name, page in self.pages:
             self.sidebar.addItem(name)
             self.stack.addWidget(page)
+        side = QVBoxLayout()
+        side.addWidget(self.sidebar, 1)
+        side.addWidget(self.share_button)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.sidebar)
+        layout.addLayout(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
@@ -103,7 +115,10 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(file_menu, "&New entry", self.new_entry, "Ctrl+N")
         self.quick_action = self._action(file_menu, "&Quick log…", self.open_quick_log,
                                          "Ctrl+Shift+L")
-        self._action(file_menu, "S&hare…", self.open_share, "Ctrl+Shift+S")
+        self.share_action = self._action(file_menu, "S&hare…", self.open_share, "Ctrl+Shift+S")
+        file_menu.addSeparator()
+        self.restore_action = self._action(file_menu, "&Restore from backup…", self.open_backups)
+        self.security_action = self._action(file_menu, "Securi&ty…", self.open_security)
         file_menu.addSeparator()
         self._action(file_menu, "&Close window", self.close, "Ctrl+W")
         self._action(file_menu, "&Quit", self.quit_requested.emit, QKeySequence.StandardKey.Quit)
@@ -208,6 +223,34 @@ class MainWindow(QMainWindow):
 
     def open_share(self) -> None:
         ShareDialog(self.journal, self).exec()
+
+    def open_backups(self) -> None:
+        """The Backups dialog; a restore replaces the journal's contents, so reload everything."""
+        if not self.journal_page.confirm_leave():  # unsaved edits first: they'd be lost otherwise
+            return
+        dialog = RestoreDialog(self.journal, self)
+        dialog.restored.connect(self.reload_all)
+        dialog.exec()
+
+    def reload_all(self, restored: int | None = None) -> None:
+        """Re-read every view from the journal (after a restore replaced its contents)."""
+        page = self.journal_page
+        page.undo_stack.clear()  # ids from before the restore may not exist any more
+        page.undo_bar.hide()
+        page.editor.drafts.clear()
+        page.editor.load(None)
+        page.editor.refresh_suggestions()
+        page.reload()  # filter choices and the entries list; emits changed → dashboard
+        self.prompts.refresh()
+        self.trash.refresh()
+        if restored is not None:
+            noun = "entry" if restored == 1 else "entries"
+            self.statusBar().showMessage(f"Backup restored: {restored:,} {noun}", 6000)
+
+    def open_security(self) -> None:
+        dialog = SecurityDialog(self.journal, self)
+        dialog.changed.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        dialog.exec()
 
     def set_appearance(self, mode: str) -> None:
         self.settings.set("appearance", mode)

@@ -14,16 +14,26 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from journal import Journal, OffscriptError
-from journal.backup import BackupInfo, backup_folder, create_backup, describe_backups, restore_backup
+from journal.backup import (
+    KEEP_SETTING,
+    BackupInfo,
+    backup_folder,
+    create_backup,
+    describe_backups,
+    keep_count,
+    restore_backup,
+)
 from ui import alerts
 
 log = logging.getLogger("offscript.ui")
@@ -124,6 +134,7 @@ class RestoreDialog(QDialog):
                             "before every update of the file format.")
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
+        layout.addLayout(self._keep_row())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.backup_button = QPushButton("Back up now")
         self.restore_button = QPushButton("Restore…")
@@ -134,6 +145,30 @@ class RestoreDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         layout.addWidget(buttons)
         self.reload()
+
+    def _keep_row(self) -> QHBoxLayout:
+        self.keep = QSpinBox(minimum=1, maximum=365)
+        self.keep.setValue(keep_count(self.journal))
+        self.keep.setAccessibleName("Backups to keep")
+        self.keep.setToolTip("Daily, manual and before-restore backups beyond this number are "
+                             "deleted, oldest first. Copies made before a file-format update "
+                             "are always kept.")
+        label = QLabel("&Keep the newest")
+        label.setBuddy(self.keep)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.keep)
+        row.addWidget(QLabel("backups"))
+        row.addStretch(1)
+        self.keep.valueChanged.connect(self.set_keep)
+        return row
+
+    def set_keep(self, keep: int) -> None:
+        """Stored in the journal (setting backup.keep), like `offscript backup --keep`."""
+        try:
+            self.journal.set_setting(KEEP_SETTING, str(keep))
+        except OffscriptError as exc:
+            alerts.error(self, "Setting not saved", str(exc))
 
     # -- contents ------------------------------------------------------------------------------
     def reload(self) -> None:
