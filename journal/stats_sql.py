@@ -40,17 +40,18 @@ ROW_COLUMNS = ("seq", "occurred_at", "tool", "category", "outcome", "minutes_wit
 def select_rows(run: Runner, where: str, params: list[object], *, scan: bool) -> str:
     """Copy the matching entries' aggregate columns to a new temp table; return 'name e'.
 
-    scan=True reads the table front to back (NOT INDEXED): when most rows match, that decrypts
-    each page once instead of jumping around the file through an index.
+    scan=True reads the narrow covering index entries_stats (migration v4) front to back instead
+    of the table, whose pages are mostly prompt text; a search narrows by FTS rowids instead.
     """
     name = f"temp.stats_rows_{next(_NAMES)}"
-    hint = "NOT INDEXED " if scan else ""
+    hint = "INDEXED BY entries_stats " if scan else ""
     run(f"CREATE TEMP TABLE {name.split('.')[1]} AS SELECT e.seq AS seq, "
         "e.occurred_at AS occurred_at, e.tool AS tool, e.category AS category, "
         "e.outcome AS outcome, e.minutes_without_ai AS minutes_without_ai, "
-        "e.minutes_with_ai AS minutes_with_ai, e.net_minutes AS net_minutes, "
+        "e.minutes_with_ai AS minutes_with_ai, "
+        "e.minutes_without_ai - e.minutes_with_ai AS net_minutes, "
         "nullif(e.failure_modes, '[]') AS failure_modes, "
-        "coalesce(e.lesson, '') != '' AS has_lesson "
+        "e.lesson IS NOT NULL AS has_lesson "
         f"FROM entries e {hint}WHERE {where}", params)
     return f"{name} e"
 
