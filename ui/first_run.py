@@ -7,10 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -18,23 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Journal, OffscriptError
-from journal.vault import MIN_PASSPHRASE, keychain_status
+from journal.vault import keychain_status
 from ui import theme
+from ui.passphrase_form import NewPassphraseForm, strength_hint
 from ui.resources import app_icon
 
-
-def strength_hint(passphrase: str) -> tuple[str, bool]:
-    """(hint, acceptable). A rough guide; the journal's own rule is the minimum length."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        return f"Too short: at least {MIN_PASSPHRASE} characters.", False
-    kinds = sum(any(test(c) for c in passphrase)
-                for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
-    words = len(passphrase.split())
-    if len(passphrase) >= 20 or words >= 4 or (len(passphrase) >= 14 and kinds >= 3):
-        return "Strong.", True
-    if len(passphrase) >= 12 or kinds >= 3:
-        return "Fair: a few more words make it much stronger.", True
-    return "Weak: try four random words, like “lamp orbit fossil tide”.", True
+__all__ = ["WelcomeDialog", "strength_hint"]
 
 
 class WelcomeDialog(QDialog):
@@ -63,29 +50,20 @@ class WelcomeDialog(QDialog):
             wordWrap=True, visible=not usable)
         self.use_keychain.setEnabled(usable)
         (self.use_keychain if usable else self.use_passphrase).setChecked(True)
-        self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName("Confirm passphrase")
-        self.hint = QLabel()
+        self.form_box = NewPassphraseForm()
+        self.form_box.layout().setContentsMargins(24, 0, 0, 0)
+        self.passphrase, self.confirm, self.hint = (
+            self.form_box.passphrase, self.form_box.confirm, self.form_box.hint)
         self.error = QLabel(wordWrap=True)
         self.error.setAccessibleName("Problem")
         self._build_layout(intro)
         self.use_passphrase.toggled.connect(self._mode_changed)
-        self.passphrase.textChanged.connect(self._update_hint)
-        self.confirm.textChanged.connect(self._update_hint)
+        self.form_box.edited.connect(self.error.clear)
         self.create_button.clicked.connect(self.create)
         self._quit_button.clicked.connect(self.reject)
         self._mode_changed()
-        self._update_hint()
 
     def _build_layout(self, intro: QLabel) -> None:
-        self.form_box = QWidget()
-        form = QFormLayout(self.form_box)
-        form.setContentsMargins(24, 0, 0, 0)
-        form.addRow("Pa&ssphrase", self.passphrase)
-        form.addRow("", self.hint)
-        form.addRow("Con&firm", self.confirm)
         where = QLabel(f"Journal folder: {self.folder}", wordWrap=True)
         where.setEnabled(False)
         self.create_button = QPushButton("&Create my journal")
@@ -109,24 +87,15 @@ class WelcomeDialog(QDialog):
 
     def _mode_changed(self, *_: object) -> None:
         self.form_box.setVisible(self.use_passphrase.isChecked())
-        self._update_hint()
-
-    def _update_hint(self, *_: object) -> None:
-        text, ok = strength_hint(self.passphrase.text())
-        color = theme.net_color(0 if ok else -1).name()
-        self.hint.setText(text if self.passphrase.text() else
-                          f"At least {MIN_PASSPHRASE} characters; several words work best.")
-        self.hint.setStyleSheet(f"color: {color};" if self.passphrase.text() else "")
         self.error.clear()
 
     def create(self) -> bool:
         passphrase: str | None = None
         if self.use_passphrase.isChecked():
-            passphrase = self.passphrase.text()
-            if not strength_hint(passphrase)[1]:
-                return self._fail(strength_hint(passphrase)[0])
-            if passphrase != self.confirm.text():
-                return self._fail("The two passphrases differ; type the same one twice.")
+            passphrase = self.form_box.value()
+            problem = self.form_box.problem()
+            if problem:
+                return self._fail(problem)
         try:
             self.journal, self.recovery_key = Journal.create(self.folder, passphrase=passphrase)
         except OffscriptError as exc:

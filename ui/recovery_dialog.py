@@ -23,15 +23,18 @@ from ui.resources import app_icon
 
 
 class RecoveryKeyDialog(QDialog):
-    def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, recovery_key: str, parent: QWidget | None = None, *,
+                 replaced: bool = False) -> None:
         super().__init__(parent)
         self.recovery_key = recovery_key
         self.setWindowTitle("Your recovery key — Offscript")
         self.setWindowIcon(app_icon())
+        heading = "Store your new recovery key" if replaced else "Store your recovery key"
+        old = " Your previous recovery key no longer works." if replaced else ""
         intro = QLabel(
-            "<h3>Store your recovery key</h3><p>If you forget your passphrase or lose the "
+            f"<h3>{heading}</h3><p>If you forget your passphrase or lose the "
             "keychain, this key is the <b>only</b> way back into your journal. Nobody — not "
-            "even us — can recover it for you. Keep it in a password manager or print it.</p>",
+            f"even us — can recover it for you. Keep it in a password manager or print it.{old}</p>",
             wordWrap=True)
         self.key_label = QLabel(recovery_key)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError
 from journal.paths import DB_NAME, VAULT_NAME
+from journal.vault import keychain_status
 from ui import alerts
 from ui.first_run import WelcomeDialog
+from ui.passphrase_form import NewPassphraseDialog
 from ui.recovery_dialog import RecoveryKeyDialog
 from ui.unlock import UnlockDialog
 
@@ -58,9 +60,37 @@ def choose_folder(parent: QWidget | None = None) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def run_dialog(dialog: WelcomeDialog | UnlockDialog | RecoveryKeyDialog) -> bool:
+def run_dialog(dialog: WelcomeDialog | UnlockDialog | RecoveryKeyDialog
+               | NewPassphraseDialog) -> bool:
     """One seam for tests to drive modal dialogs."""
     return bool(dialog.exec())
+
+
+def after_recovery(journal: Journal) -> bool:
+    """Opened with the recovery key: the passphrase is probably forgotten, so ask for a new one.
+
+    Also when the key belongs in a keychain that isn't there: without a passphrase the next start
+    would need the recovery key again. "Not now" keeps things as they were. True when set.
+    """
+    if journal.mode != "passphrase" and keychain_status()[0]:
+        return False  # UnlockDialog already put the key back in the keychain
+    text = ("You opened your journal with the recovery key. Choose a new passphrase for the "
+            "next start; your recovery key keeps working.")
+    if journal.mode != "passphrase":
+        text += " No system keychain is available here, so a passphrase keeps the key instead."
+    dialog = NewPassphraseDialog("Choose a new passphrase", text, journal.use_passphrase,
+                                 cancel_label="&Not now")
+    changed = run_dialog(dialog)
+    log.info("new passphrase after recovery: %s", "set" if changed else "skipped")
+    return changed
+
+
+def _unlocked(unlock: UnlockDialog) -> Journal | None:
+    if not run_dialog(unlock) or unlock.journal is None:
+        return None
+    if unlock.recovery:
+        after_recovery(unlock.journal)
+    return unlock.journal
 
 
 def open_journal(folder: Path) -> Journal | None:
@@ -78,14 +108,13 @@ def open_journal(folder: Path) -> Journal | None:
                 raise StorageError(f"Missing {VAULT_NAME} in {folder}.")
             return Journal.open(folder)
         except PassphraseRequired:
-            unlock = UnlockDialog(folder)
-            return unlock.journal if run_dialog(unlock) else None
+            return _unlocked(UnlockDialog(folder))
         except OffscriptError as exc:
             choice = ask_open_failure(folder, exc)
         if choice == RECOVERY:
-            unlock = UnlockDialog(folder, recovery=True)
-            if run_dialog(unlock) and unlock.journal is not None:
-                return unlock.journal
+            journal = _unlocked(UnlockDialog(folder, recovery=True))
+            if journal is not None:
+                return journal
         elif choice == OTHER_FOLDER:
             folder = choose_folder() or folder
         elif choice == QUIT:
