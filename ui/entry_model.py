@@ -159,8 +159,10 @@ class EntryTableModel(QAbstractTableModel):
                 verb = "saved" if entry.net_minutes >= 0 else "lost"
                 return (f"{verb} {format_minutes(entry.net_minutes)}: "
                         f"{entry.minutes_without_ai} min by hand, {entry.minutes_with_ai} with AI")
-            if col == self.TITLE:
-                return entry.title
+            if col == self.DATE:
+                return f"{entry.occurred_at:%A %Y-%m-%d %H:%M}"
+            if col in (self.TITLE, self.TOOL, self.TAGS):
+                return self._display(entry, col) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.NET:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -169,7 +171,7 @@ class EntryTableModel(QAbstractTableModel):
 
     def _display(self, entry: Entry, col: int) -> str:
         if col == self.DATE:
-            return f"{entry.occurred_at:%Y-%m-%d %H:%M}"
+            return f"{entry.occurred_at:%Y-%m-%d}"  # the time is in the tooltip
         if col == self.TITLE:
             return entry.title
         if col == self.TOOL:

@@ -27,6 +27,19 @@ from ui.entry_model import EntryTableModel
 from ui.filter_bar import FilterBar
 from ui.undo_bar import UndoBar
 
+# Columns that keep a compact width: (min, max) in pixels. Longer text is elided (…) and the
+# full value is in the tooltip; the Title column takes all the room that is left.
+COMPACT = {EntryTableModel.TOOL: (64, 100), EntryTableModel.TAGS: (56, 96)}
+FIXED = {EntryTableModel.DATE: 96, EntryTableModel.OUTCOME: 84, EntryTableModel.NET: 80}
+
+
+def fit_columns(table: QTableView) -> None:
+    """Size date and net to their text, tool and tags to their contents within COMPACT's bounds."""
+    table.resizeColumnToContents(EntryTableModel.DATE)
+    table.resizeColumnToContents(EntryTableModel.NET)
+    for col, (low, high) in COMPACT.items():
+        table.setColumnWidth(col, min(max(table.sizeHintForColumn(col), low), high))
+
 
 def make_table(model: EntryTableModel, name: str) -> QTableView:
     table = QTableView()
@@ -37,6 +50,7 @@ def make_table(model: EntryTableModel, name: str) -> QTableView:
     table.setAlternatingRowColors(True)
     table.setShowGrid(False)
     table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(30)
     table.setItemDelegateForColumn(EntryTableModel.OUTCOME, OutcomeBadgeDelegate(table))
@@ -44,10 +58,18 @@ def make_table(model: EntryTableModel, name: str) -> QTableView:
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(EntryTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-    for col, width in ((EntryTableModel.DATE, 122), (EntryTableModel.TOOL, 105),
-                       (EntryTableModel.OUTCOME, 92), (EntryTableModel.NET, 82),
-                       (EntryTableModel.TAGS, 110)):
+    for col, width in FIXED.items():
         table.setColumnWidth(col, width)
+    for col, (_low, high) in COMPACT.items():
+        table.setColumnWidth(col, high)
+
+    def fit_first_rows() -> None:  # once there is something to measure; later, the user decides
+        if model.rowCount() and not table.property("fitted"):
+            table.setProperty("fitted", True)
+            fit_columns(table)
+
+    model.modelReset.connect(fit_first_rows)
+    fit_first_rows()
     # Sorting goes to SQL through EntryTableModel.sort; set the indicator before enabling.
     header.setSortIndicator(EntryTableModel.DATE, Qt.SortOrder.DescendingOrder)
     table.setSortingEnabled(True)
