@@ -18,13 +18,17 @@ from keyring.backend import KeyringBackend
 from PySide6.QtWidgets import QApplication, QWidget
 
 from journal import Entry, Journal
+from journal.backup import create_backup
 from ui.dashboard.screenshots import build_dashboard_dark, build_dashboard_light
 from ui.first_run import WelcomeDialog
 from ui.main_window import MainWindow
+from ui.passphrase_form import NewPassphraseDialog
 from ui.quick_log import QuickLog
 from ui.recovery_dialog import RecoveryKeyDialog
 from ui.resources import app_icon
+from ui.restore_dialog import RestoreDialog
 from ui.samples import sample_entries
+from ui.security_dialog import SecurityDialog
 from ui.settings import AppSettings
 from ui.share_screenshot import build_share_preview
 from ui.unlock import UnlockDialog
@@ -124,6 +128,31 @@ def build_unlock(folder: Path) -> QWidget:
     return dialog
 
 
+def build_security(folder: Path) -> QWidget:
+    journal, _ = Journal.create(folder / "journal", passphrase=DEMO_PASSPHRASE)
+    return SecurityDialog(journal)
+
+
+def build_new_passphrase(folder: Path) -> QWidget:
+    journal, _ = Journal.create(folder / "journal", passphrase=DEMO_PASSPHRASE)
+    dialog = NewPassphraseDialog(
+        "Choose a new passphrase", "You opened your journal with the recovery key. Choose a new "
+        "passphrase for the next start; your recovery key keeps working.",
+        journal.use_passphrase, cancel_label="&Not now")
+    dialog.form.passphrase.setText("paper lantern quietly")
+    dialog.form.confirm.setFocus()
+    return dialog
+
+
+def build_backups(folder: Path) -> QWidget:
+    journal, _ = Journal.create(folder / "journal")
+    journal.add_many(sample_entries()[:6])
+    create_backup(journal, "manual")
+    journal.add_many(sample_entries())
+    create_backup(journal, "daily")
+    return RestoreDialog(journal)
+
+
 SHOTS: list[tuple[str, Builder, tuple[int, int]]] = [
     ("main-window", build_main, (1280, 800)),
     ("search-and-filters", build_main_search, (1280, 800)),
@@ -136,6 +165,9 @@ SHOTS: list[tuple[str, Builder, tuple[int, int]]] = [
     ("dashboard-light", build_dashboard_light, (1280, 1500)),
     ("dashboard-dark", build_dashboard_dark, (1280, 1500)),
     ("share-preview", build_share_preview, (1100, 720)),
+    ("security", build_security, (600, 300)),
+    ("new-passphrase", build_new_passphrase, (540, 230)),
+    ("backups", build_backups, (620, 360)),
 ]
 
 
