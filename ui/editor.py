@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -71,8 +72,10 @@ class EntryEditor(QWidget):
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
-        self.heading = QLabel()
+        self.heading = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        # A long title wraps instead of widening the form past the pane (which would clip it).
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title = QLineEdit(placeholderText="What did you try?")
         self.occurred_at = QDateTimeEdit(calendarPopup=True, displayFormat="yyyy-MM-dd HH:mm")
         self.tool = QLineEdit(placeholderText="e.g. ChatGPT, Claude, Copilot")
@@ -293,14 +296,17 @@ class EntryEditor(QWidget):
                 validate_fields(data, partial=False)
             except ValidationError as exc:
                 errors.setdefault(exc.field, exc.rule)
-        self._show_errors(errors, only_touched=not full)
+        empty = {name for name, value in data.items() if value in (None, "", [])}
+        self._show_errors(errors, only_touched=not full, empty=empty)
         return not errors
 
-    def _show_errors(self, errors: dict[str, str], only_touched: bool = False) -> None:
+    def _show_errors(self, errors: dict[str, str], only_touched: bool = False,
+                     empty: set[str] | frozenset[str] = frozenset()) -> None:
         for name, label in self._errors.items():
             rule = errors.get(name)
-            if rule is None and only_touched and label.isVisible() and "required" in label.text():
-                continue  # keep a 'required' hint until the field is filled and saved
+            if rule is None and only_touched and label.isVisible() and "required" in label.text() \
+                    and name in empty:
+                continue  # keep a 'required' hint while the field is still empty
             label.setText(f"{name.replace('_', ' ')} {rule}" if rule else "")
             label.setStyleSheet(f"color: {theme.error_color()};")
             label.setVisible(bool(rule))
