@@ -56,7 +56,7 @@ class NewPassphraseForm(QWidget):
         self.passphrase.setAccessibleName("Passphrase")
         self.confirm = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.confirm.setAccessibleName("Confirm passphrase")
-        self.hint = QLabel(wordWrap=True)
+        self.hint = QLabel()
         self.hint.setAccessibleName("Passphrase strength")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
