@@ -15,7 +15,7 @@ DIST = REPO / "dist" / "Offscript"
 
 
 def size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
 
 
 def _ms(cmd: list[str], repeats: int) -> float:

@@ -317,20 +317,18 @@ class Store:
         self._suggestions = None
 
     def _count_values(self) -> dict[str, list[str]]:
-        rows = self._run("SELECT tool, category, tool_version, tags FROM entries "
-                         "WHERE trashed_at IS NULL", [])
         counts: dict[str, dict[str, list[Any]]] = {c: {} for c in _SUGGESTED}
-        for row in rows:
-            for column, value in zip(_SUGGESTED[:3], row[:3], strict=True):
-                if value is not None:  # tool/category/version group case-insensitively
-                    slot = counts[column].setdefault(str(value).lower(), [str(value), 0])
-                    slot[1] += 1
-            try:
-                tags = json.loads(row[3] or "[]")
-            except ValueError as exc:
-                raise damaged(self.path, exc) from exc
-            for tag in tags:
-                counts["tags"].setdefault(tag, [tag, 0])[1] += 1
+        try:  # streamed, not fetchall(): 100k rows would be tens of MB at once
+            for row in self.conn.execute("SELECT tool, category, tool_version, tags "
+                                         "FROM entries WHERE trashed_at IS NULL"):
+                for column, value in zip(_SUGGESTED[:3], row[:3], strict=True):
+                    if value is not None:  # tool/category/version group case-insensitively
+                        slot = counts[column].setdefault(str(value).lower(), [str(value), 0])
+                        slot[1] += 1
+                for tag in json.loads(row[3] or "[]"):
+                    counts["tags"].setdefault(tag, [tag, 0])[1] += 1
+        except (sqlcipher3.DatabaseError, ValueError, TypeError) as exc:
+            raise damaged(self.path, exc) from exc
         return {column: [v for v, _n in sorted(found.values(), key=lambda s: (-s[1], s[0]))]
                 for column, found in counts.items()}
 
