@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.tray_available = tray_available
         self.quick_log: QuickLog | None = None
-        self.setWindowTitle("Offscript")
+        self.setWindowTitle("Offscript[*]")  # [*] shows while the editor has unsaved changes
         self.setWindowIcon(app_icon())
         self.resize(1280, 800)
 
@@ -171,7 +172,6 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
-        self.setWindowTitle("Offscript[*]")
 
     def show_page(self, widget: QWidget) -> None:
         self.sidebar.setCurrentRow(self.stack.indexOf(widget))
@@ -221,8 +221,16 @@ class MainWindow(QMainWindow):
         self.bring_to_front()
         self.new_entry(values)
 
+    @staticmethod
+    def _run(dialog: QDialog) -> int:
+        """Modal, then freed: a dialog parented to the window must not live as long as it."""
+        try:
+            return dialog.exec()
+        finally:
+            dialog.deleteLater()
+
     def open_share(self) -> None:
-        ShareDialog(self.journal, self).exec()
+        self._run(ShareDialog(self.journal, self))
 
     def open_backups(self) -> None:
         """The Backups dialog; a restore replaces the journal's contents, so reload everything."""
@@ -230,7 +238,7 @@ class MainWindow(QMainWindow):
             return
         dialog = RestoreDialog(self.journal, self)
         dialog.restored.connect(self.reload_all)
-        dialog.exec()
+        self._run(dialog)
 
     def reload_all(self, restored: int | None = None) -> None:
         """Re-read every view from the journal (after a restore replaced its contents)."""
@@ -250,7 +258,7 @@ class MainWindow(QMainWindow):
     def open_security(self) -> None:
         dialog = SecurityDialog(self.journal, self)
         dialog.changed.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        dialog.exec()
+        self._run(dialog)
 
     def set_appearance(self, mode: str) -> None:
         self.settings.set("appearance", mode)

@@ -3,11 +3,15 @@ view; the daily backup runs after start and never crashes the app."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from journal import Entry, Journal, StorageError
 from journal.backup import KEEP_SETTING, create_backup, list_backups
@@ -111,6 +115,27 @@ def test_security_action_in_file_menu(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     assert {"S&hare…", "&Restore from backup…", "Securi&ty…"} <= set(texts)
+
+
+@pytest.mark.parametrize("action", ["share_action", "restore_action", "security_action"])
+def test_closed_dialogs_are_freed(window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+                                  action: str) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    opened: list[weakref.ref[QDialog]] = []
+
+    def fake_exec(dialog: QDialog) -> int:
+        opened.append(weakref.ref(dialog))
+        dialog.done(0)
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", fake_exec)
+    getattr(window, action).trigger()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert len(opened) == 1
+    assert opened[0]() is None or not shiboken6.isValid(opened[0]())
+    assert window.findChildren(QDialog) == []
 
 
 # -- daily backup -------------------------------------------------------------------------------
