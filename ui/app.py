@@ -19,7 +19,7 @@ from journal import Journal, OffscriptError
 from journal.paths import default_journal_dir
 from ui import alerts, theme
 from ui.crash import install_excepthook, setup_logging
-from ui.daily_backup import schedule_daily_backup
+from ui.daily_backup import DailyBackup
 from ui.main_window import MainWindow
 from ui.resources import app_icon
 from ui.settings import AppSettings
@@ -86,15 +86,17 @@ def run(app: QApplication, opened: Journal, settings: AppSettings, instance: Sin
     tray = Tray(app_icon()) if tray_available() else None
     window = MainWindow(opened, settings, tray_available=tray is not None)
     app.setQuitOnLastWindowClosed(False)  # we quit explicitly, so the tray can keep us alive
+    backup = DailyBackup(opened, window)
 
     def quit_app() -> None:
         window.save_state()
         if window.quick_log is not None:
             window.quick_log.save_draft()
+        backup.wait()  # a copy in progress finishes before the journal closes
         app.quit()
 
     window.quit_requested.connect(quit_app)
-    schedule_daily_backup(opened, window)  # a couple of seconds in, off the start-up path
+    backup.schedule()  # a couple of seconds in, on a worker thread: off the start-up path
     if tray is not None:
         tray.quick_log.connect(window.open_quick_log)
         tray.open_window.connect(window.bring_to_front)

@@ -4,6 +4,7 @@ view; the daily backup runs after start and never crashes the app."""
 from __future__ import annotations
 
 import gc
+import threading
 import weakref
 from pathlib import Path
 from typing import Any
@@ -145,14 +146,34 @@ def test_daily_backup_after_start_uses_the_keep_setting(window: MainWindow, jour
     journal.set_setting(KEEP_SETTING, "2")
     for _ in range(3):
         create_backup(journal, "manual")
-    daily_backup.schedule_daily_backup(journal, window, delay_ms=10)
+    backup = daily_backup.DailyBackup(journal, window)
+    with qtbot.waitSignal(backup.finished, timeout=10_000) as result:
+        backup.schedule(delay_ms=10)
     folder = journal.folder / "backups"
-    qtbot.waitUntil(lambda: any(b.label == "daily" for b in list_backups(folder)))
+    assert result.args[0] is not None and result.args[0].parent == folder
+    assert [b.label for b in list_backups(folder)].count("daily") == 1
     assert len(list_backups(folder)) == 2  # rotated down to backup.keep
-    assert daily_backup.run_daily_backup(journal, window) is None  # once a day
+    with qtbot.waitSignal(backup.finished) as again:
+        backup.start()
+    assert again.args == [None]  # once a day
+    assert "failed" not in window.statusBar().currentMessage()  # success is only logged
 
 
-def test_daily_backup_failure_is_a_status_bar_warning(window: MainWindow, journal: Journal,
+def test_daily_backup_runs_off_the_gui_thread(window: MainWindow, journal: Journal, qtbot,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[object] = []
+
+    def record(*_a: Any, **_k: Any) -> None:
+        threads.append(threading.current_thread())
+
+    monkeypatch.setattr(daily_backup, "maybe_daily_backup", record)
+    backup = daily_backup.DailyBackup(journal, window)
+    with qtbot.waitSignal(backup.finished):
+        backup.start()
+    assert threads and threads[0] is not threading.main_thread()
+
+
+def test_daily_backup_failure_is_a_status_bar_warning(window: MainWindow, qtbot,
                                                       monkeypatch: pytest.MonkeyPatch,
                                                       caplog: pytest.LogCaptureFixture,
                                                       alert_log) -> None:
@@ -160,20 +181,27 @@ def test_daily_backup_failure_is_a_status_bar_warning(window: MainWindow, journa
         raise StorageError("Could not write a backup: disk full")
 
     monkeypatch.setattr(daily_backup, "maybe_daily_backup", broken)
-    assert daily_backup.run_daily_backup(journal, window) is None
+    backup = daily_backup.DailyBackup(window.journal, window)
+    with qtbot.waitSignal(backup.finished) as result:
+        backup.start()
+    assert result.args == [None]
     assert "Daily backup failed: Could not write a backup: disk full" in \
         window.statusBar().currentMessage()
     assert alert_log.shown == []  # no modal box
     assert "Daily backup failed" in caplog.text
 
 
-def test_daily_backup_unexpected_error_never_raises(journal: Journal,
+def test_daily_backup_unexpected_error_never_raises(window: MainWindow, journal: Journal, qtbot,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(*_a: Any, **_k: Any) -> Path:
         raise OSError("boom")
 
     monkeypatch.setattr(daily_backup, "maybe_daily_backup", boom)
-    assert daily_backup.run_daily_backup(journal, None) is None
+    backup = daily_backup.DailyBackup(journal, window)
+    with qtbot.waitSignal(backup.finished):
+        backup.start()
+    backup.wait()
+    assert "boom" in window.statusBar().currentMessage()
 
 
 def test_backups_dialog_sets_how_many_to_keep(journal: Journal, qtbot) -> None:
