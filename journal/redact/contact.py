@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from journal.redact.model import Hit
 
@@ -69,7 +69,9 @@ class EmailDetector:
     def find(self, text: str) -> Iterable[Hit]:
         if "@" not in text:
             return
-        for m in _EMAIL.finditer(text):
+        # Only the start of the run of address characters before an "@" can pass the
+        # lookbehind: match there instead of scanning the whole text.
+        for m in _matches(_EMAIL, text, sorted(set(_email_starts(text)))):
             yield Hit(m.start(), m.end(), "email")
 
 
@@ -78,20 +80,87 @@ class UrlDetector:
 
     def find(self, text: str) -> Iterable[Hit]:
         lower = text.lower()
-        found = []
+        found: list[Iterable[re.Match[str]]] = []
         if "://" in text or "www" in lower:
-            found.append(_URL)
-        if _BARE_ANCHOR.search(lower):
-            found.append(_BARE_LINK)
+            found.append(_matches(_URL, text, _url_starts(text, lower)))
+        if "/" in text and _BARE_ANCHOR.search(lower):
+            found.append(_matches(_BARE_LINK, text, _bare_starts(text, lower)))
         spans: list[tuple[int, int]] = []
-        for rx in found:
-            for m in rx.finditer(text):
+        for matches in found:
+            for m in matches:
                 end = _trim_url(text, m.start(), m.end())
                 inside = any(s <= m.start() < e for s, e in spans)
                 if end - m.start() > 4 and not inside:
                     spans.append((m.start(), end))
         for start, end in sorted(spans):
             yield Hit(start, end, "link")
+
+
+# The link patterns start with a lookbehind and ignore case, which makes a scan of the
+# whole text slow. In ASCII text a match can only start where a cheap search points:
+# the start of the word run before "://", a "www", or the start of a host before ".com/".
+# (The lookbehinds reject every later start inside those runs.) Other text gets the scan.
+def _url_starts(text: str, lower: str) -> list[int] | None:
+    if not text.isascii():
+        return None
+    starts = []
+    i = text.find("://")
+    while i >= 0:
+        j = i
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_"):
+            j -= 1
+        starts.append(j)
+        i = text.find("://", i + 3)
+    i = lower.find("www")
+    while i >= 0:
+        starts.append(i)
+        i = lower.find("www", i + 1)
+    return sorted(set(starts))
+
+
+def _bare_starts(text: str, lower: str) -> list[int] | None:
+    if not text.isascii():
+        return None
+    starts = []
+    for m in _BARE_ANCHOR.finditer(lower):
+        j = m.start()
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in ".-"):
+            j -= 1
+        starts.append(j)
+    return sorted(set(starts))
+
+
+def _ats(text: str) -> list[int]:
+    found = []
+    i = text.find("@")
+    while i >= 0:
+        found.append(i)
+        i = text.find("@", i + 1)
+    return found
+
+
+def _email_starts(text: str) -> Iterator[int]:
+    for i in _ats(text):
+        j = i
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_.%+-"):
+            j -= 1
+        if j < i:
+            yield j
+
+
+def _matches(rx: re.Pattern[str], text: str, starts: list[int] | None) -> Iterable[re.Match[str]]:
+    """What rx.finditer(text) finds, trying only `starts` when they are known."""
+    if starts is None:
+        yield from rx.finditer(text)
+        return
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = rx.match(text, start)
+        if m is not None and m.end() > m.start():
+            end = m.end()
+            yield m
 
 
 class HostDetector:
@@ -160,7 +229,7 @@ class HandleDetector:
     def find(self, text: str) -> Iterable[Hit]:
         if "@" not in text:
             return
-        for m in _HANDLE.finditer(text):
+        for m in _matches(_HANDLE, text, _ats(text)):
             body = m.group()[1:].casefold()
             if body in self._allow or body.split(".")[0] in self._allow:
                 continue

@@ -23,7 +23,7 @@ class HomePathDetector:
     category = "path"
 
     def find(self, text: str) -> Iterable[Hit]:
-        if not any(a in text for a in _ANCHORS) and not _DRIVE.search(text):
+        if not any(a in text for a in _ANCHORS) and not (":" in text and _DRIVE.search(text)):
             return
         for m in _HOME.finditer(text):
             start, end = m.span()
@@ -42,9 +42,12 @@ class OsUserDetector:
         self._rx = (
             re.compile(rf"(?i){re.escape(name)}(?!\w)") if len(name) >= 2 else None
         )
+        # A case-insensitive regex scans slowly; a plain substring test rules most texts out.
+        # Not for non-ASCII text, where (?i) also matches letters lower() leaves alone.
+        self._lower = name.lower()
 
     def find(self, text: str) -> Iterable[Hit]:
-        if self._rx is None:
+        if self._rx is None or (text.isascii() and self._lower not in text.lower()):
             return
         for m in self._rx.finditer(text):
             if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")):

@@ -38,6 +38,7 @@ _GLUE = re.compile(r"\s(?=[+(])")
 _EXT = re.compile(r"\s?(?:x|ext\.?)\s?\d{1,5}$")
 _ANCHOR = re.compile(r"\d(?:[\d\-./() \t]{0,3}\d){6}")
 _LENIENCY = phonenumbers.Leniency.VALID
+_TRAILING = ".,;:-/"
 
 
 def _plausible(cand: str) -> bool:
@@ -76,20 +77,67 @@ class PhoneDetector:
             cand = m.group()
             if not _plausible(cand):
                 continue
-            # Two numbers in a row glue into one candidate: retry the pieces.
             offset = m.start()
-            for piece in _GLUE.split(cand):
+            pieces = _GLUE.split(cand)
+            if len(pieces) > 1:
+                # "+1 (415) 555-0100" is one number; "+1 415 555 0100 +44 20 7946 0958"
+                # is two glued into one candidate: then the pieces are tried one by one.
+                whole = list(self._piece(cand, offset, shape=False))
+                if whole:
+                    yield from whole
+                    continue
+            for piece in pieces:
                 yield from self._piece(piece, offset)
                 offset += len(piece) + 1
 
-    def _piece(self, cand: str, offset: int) -> Iterable[Hit]:
+    def _piece(self, cand: str, offset: int, *, shape: bool = True) -> Iterable[Hit]:
+        lead, end = unwrap(cand, 0, len(cand))
+        cand, offset = cand[lead:end], offset + lead
+        if not cand:
+            return
         found = _validated(cand, self._regions) if _plausible(cand) else ()
         if found:
-            for start, end in found:
-                yield Hit(offset + start, offset + end, "phone")
-        elif _SHAPE.match(cand.strip()):
-            lead = len(cand) - len(cand.lstrip())
-            yield Hit(offset + lead, offset + len(cand), "phone", uncertain=True)
+            for span in found:
+                start, stop = unwrap(cand, *span)
+                if stop > start:
+                    yield Hit(offset + start, offset + stop, "phone")
+        elif shape and _SHAPE.match(cand):
+            yield Hit(offset, offset + len(cand), "phone", uncertain=True)
+
+
+def _closing(s: str, start: int, end: int) -> int:
+    """Index of the ")" that closes the "(" at s[start], or -1 before `end`."""
+    depth = 0
+    for i in range(start, end):
+        if s[i] == "(":
+            depth += 1
+        elif s[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def unwrap(s: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink s[start:end] to the number itself.
+
+    Whitespace and trailing punctuation go, and so do brackets that belong to the
+    sentence rather than to the number: an unmatched "(" or ")" at either end, and a pair
+    around the whole number ("(+44 20 7946 0958)"). "(415) 555-0100" keeps its brackets.
+    """
+    while start < end:
+        if s[start].isspace():
+            start += 1
+        elif s[end - 1] in _TRAILING or s[end - 1].isspace() or (
+                s[end - 1] == ")" and s.count(")", start, end) > s.count("(", start, end)):
+            end -= 1
+        elif s[start] == "(" and s.count("(", start, end) > s.count(")", start, end):
+            start += 1
+        elif s[start] == "(" and _closing(s, start, end) == end - 1:
+            start, end = start + 1, end - 1
+        else:
+            break
+    return start, end
 
 
 @lru_cache(maxsize=4096)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol
+import re
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
 
 from journal.redact.contact import (
     EmailDetector,
@@ -30,6 +33,7 @@ from journal.redact.pseudonyms import Pseudonymizer
 from journal.redact.resolve import resolve
 from journal.redact.secrets import SecretDetector
 from journal.redact.terms import TermDetector, normalize
+from journal.redact.windows import digit_windows
 
 
 def _sweep_structured(text: str, hits: list[Hit]) -> list[Hit]:
@@ -50,8 +54,23 @@ def _sweep_structured(text: str, hits: list[Hit]) -> list[Hit]:
     return extra
 
 
-class _Detector(Protocol):
-    def find(self, text: str) -> Iterable[Hit]: ...
+_Finder = Callable[[str], Iterable[Hit]]
+CACHE_TEXT = 300  # texts up to this length are remembered: tags, tools, lessons repeat
+CACHE_SIZE = 4096
+_FEW_KNOWN = 16  # up to this many names, one str.find each beats splitting the text
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+@dataclass(slots=True)
+class _Found:
+    """One text's detection. `base` does not depend on what the export saw before, so it
+    is cached; the sweep for names learnt elsewhere is brought up to date on each use."""
+
+    base: list[Hit]
+    people: list[Hit]
+    known: int = 0  # how many known names `swept` has looked for
+    swept: list[Hit] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
 
 
 class Redactor:
@@ -64,21 +83,25 @@ class Redactor:
         self._keep = frozenset(k.casefold() for k in policy.keep)
         domain_terms = [t for t in policy.terms if t.kind == "domain"]
         self._names = NameDetector(lex, user_allow)
-        self._detectors: list[_Detector] = [
-            SecretDetector(),
-            CardDetector(),
-            IbanDetector(),
-            NationalIdDetector(),
-            EmailDetector(),
-            UrlDetector(),
-            HostDetector([*policy.user_domains, *(t.text for t in domain_terms)]),
-            IpDetector(),
-            HomePathDetector(),
-            OsUserDetector(policy.os_user),
-            PhoneDetector(),
-            TermDetector(policy.terms, stop=lex.english | lex.allow | user_allow),
-            self._names,
-            HandleDetector(lex.allow | user_allow),
+        secrets = SecretDetector()
+        # (finder, near digits): a finder marked True only sees the windows around digits
+        # (windows.py); the order is the overlap tie-break order, keep it.
+        self._finders: list[tuple[_Finder, bool]] = [
+            (secrets.rules, False),
+            (secrets.tokens, True),
+            (CardDetector().find, True),
+            (IbanDetector().find, True),
+            (NationalIdDetector().find, True),
+            (EmailDetector().find, False),
+            (UrlDetector().find, False),
+            (HostDetector([*policy.user_domains, *(t.text for t in domain_terms)]).find, False),
+            (IpDetector().find, True),
+            (HomePathDetector().find, False),
+            (OsUserDetector(policy.os_user).find, False),
+            (PhoneDetector().find, True),
+            (TermDetector(policy.terms, stop=lex.english | lex.allow | user_allow).find, False),
+            (self._names.find, False),
+            (HandleDetector(lex.allow | user_allow).find, False),
         ]
         self._pseudo = Pseudonymizer(policy.linkable_key)
         for term in policy.terms:
@@ -86,26 +109,53 @@ class Redactor:
                 self._pseudo.remember_person(normalize(term.text))
         # casefolded surface -> (person key, uncertain): names found so far in this export
         self._known_people: dict[str, tuple[str, bool]] = {}
+        # first alphanumeric run of a known name -> (its position in _known_people, name)
+        self._known_by_first: dict[str, list[tuple[int, str]]] = {}
         self.counts: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
+        self._cache: OrderedDict[str, _Found] = OrderedDict()
 
     # -- detection ----------------------------------------------------------------
     def _hits(self, text: str) -> list[Hit]:
+        found = self._cache.get(text) if len(text) <= CACHE_TEXT else None
+        if found is None:
+            found = self._detect(text)
+            if len(text) <= CACHE_TEXT:
+                self._cache[text] = found
+                if len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(text)
+        self._learn_people(found.people)
+        if not self._known_people:
+            return found.base
+        if found.known < len(self._known_people):
+            # Only the names learnt since this text was last swept: the list only grows.
+            found.swept += self._find_known(text, since=found.known)
+            found.known = len(self._known_people)
+            found.hits = resolve([*found.base, *found.swept]) if found.swept else found.base
+        return found.hits
+
+    def _detect(self, text: str) -> _Found:
         raw: list[Hit] = []
-        for det in self._detectors:
-            raw.extend(det.find(text))
+        windows = digit_windows(text)
+        whole = windows == [(0, len(text))]
+        for find, near_digits in self._finders:
+            if not near_digits or whole:
+                raw.extend(find(text))
+                continue
+            for start, end in windows:
+                raw.extend(Hit(h.start + start, h.end + start, h.category, h.uncertain, h.key)
+                           for h in find(text[start:end]))
         raw = [h for h in raw if not self._kept(text, h)]
         hits = resolve(raw)
         hits = resolve([*hits, *_sweep_structured(text, hits)])
-        people = [h for h in hits if h.category == "person"]
-        if people or self._known_people:
-            hits = resolve([*hits, *self._sweep(text, people)])
-        return hits
+        return _Found(hits, [h for h in hits if h.category == "person"])
 
     def _kept(self, text: str, hit: Hit) -> bool:
         return hit.uncertain and text[hit.start : hit.end].casefold() in self._keep
 
-    def _sweep(self, text: str, people: list[Hit]) -> list[Hit]:
-        """Every other occurrence of a name already found, even with no cue around it."""
+    def _learn_people(self, people: list[Hit]) -> None:
+        """Remember names found, so later occurrences go even with no cue around them."""
         for hit in people:
             self._learn(hit.key, hit.key, hit.uncertain)
             words = hit.key.split()
@@ -113,21 +163,34 @@ class Redactor:
                 for part in (words[0], words[-1]):
                     if len(part) > 2 and not self._names.english(part):
                         self._learn(part, hit.key, hit.uncertain)
-        return self._find_known(text)
 
     def _learn(self, surface: str, key: str, uncertain: bool) -> None:
-        self._known_people.setdefault(surface, (key, uncertain))
+        if surface in self._known_people:
+            return
+        self._known_people[surface] = (key, uncertain)
+        first = _ALNUM.match(surface)
+        self._known_by_first.setdefault(first.group() if first else "", []).append(
+            (len(self._known_people) - 1, surface))
 
-    def _find_known(self, text: str) -> list[Hit]:
+    def _find_known(self, text: str, since: int = 0) -> list[Hit]:
         # str.find per known name: fast C scans; a big regex alternation had to be
         # recompiled whenever a new name was learnt, and a per-word loop is slow on long text.
         folded = text.casefold()
         if len(folded) != len(text):  # rare letters (ß, İ) change length: offsets would drift
             folded = "".join(c if len(c.casefold()) != 1 else c.casefold() for c in text)
+        surfaces: Iterable[str] = islice(self._known_people, since, None)
+        if len(self._known_people) - since > _FEW_KNOWN:
+            # Many names: only those whose first word occurs in the text. A match starts and
+            # ends at a non-alphanumeric boundary, so its first word is one of the text's.
+            words = set(_ALNUM.findall(folded))
+            words.add("")
+            surfaces = sorted(s for w in words.intersection(self._known_by_first)
+                              for n, s in self._known_by_first[w] if n >= since)
         found: list[Hit] = []
-        for surface, (key, uncertain) in self._known_people.items():
+        for surface in surfaces:
             if surface in self._keep:
                 continue
+            key, uncertain = self._known_people[surface]
             pos = folded.find(surface)
             while pos >= 0:
                 end = pos + len(surface)

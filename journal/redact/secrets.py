@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from journal.redact.model import Hit
@@ -15,6 +15,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{20,}")  # left boundary checked in code: 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _SEPARATORS = re.compile(r"[-_/.+=]")
+
+_RULES = tuple((rule, rx, frozenset(rule.requires)) for rule, rx in COMPILED_RULES)
+_REQUIRED = "".join(sorted({c for rule, _rx in COMPILED_RULES for c in rule.requires}))
 
 ENTROPY_BITS = 3.5  # bits per char; random base62 of length 20+ sits around 4.2
 MIN_LENGTH = 20
@@ -57,14 +60,32 @@ class SecretDetector:
     category = "secret"
 
     def find(self, text: str) -> Iterable[Hit]:
-        lower = text.lower()
-        for rule, rx in COMPILED_RULES:
-            if not any(n in lower for n in rule.needles):
+        yield from self.rules(text)
+        yield from self.tokens(text)
+
+    @staticmethod
+    def rules(text: str) -> Iterator[Hit]:
+        """Provider key shapes and assignments (secret_rules)."""
+        present = frozenset(c for c in _REQUIRED if c in text)
+        lower = ""
+        for rule, rx, requires in _RULES:
+            if requires and present.isdisjoint(requires):
+                continue
+            lower = lower or text.lower()
+            for needle in rule.needles:
+                if needle in lower:
+                    break
+            else:
                 continue
             for m in rx.finditer(text):
                 start, end = m.span(rule.group)
                 if end > start:
                     yield Hit(start, end, rule.category, key=rule.name)
+
+    @staticmethod
+    def tokens(text: str) -> Iterator[Hit]:
+        """High-entropy tokens. Each holds a digit (looks_random), so the Redactor runs this
+        only on the stretches of text around digits."""
         for m in _TOKEN.finditer(text):
             if m.start() and text[m.start() - 1].isalnum():
                 continue

@@ -68,3 +68,10 @@ def test_entropy_negatives(token: str) -> None:
 def test_entropy_positive_is_uncertain() -> None:
     hits = list(SecretDetector().find("token was kT9xQ2mZ7vL4pR8sW1nB6yH3 yesterday"))
     assert len(hits) == 1 and hits[0].uncertain and hits[0].key == "entropy"
+
+
+def test_every_sample_holds_a_required_character() -> None:
+    # `requires` lets prose skip a rule on a one-character search: it must never skip a match.
+    for rule in SECRET_RULES:
+        text, _ = SAMPLES[rule.name]
+        assert not rule.requires or any(c in text for c in rule.requires), rule.name

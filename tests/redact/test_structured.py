@@ -147,3 +147,40 @@ def test_handles_not_emails_or_decorators() -> None:
     det = HandleDetector(frozenset({"dataclass", "here"}))
     text = "ping @ana_s and @Bob.Lee, not ana@x.com, @dataclass, @here, @types/node or @3pm"
     assert found(det, text) == ["@ana_s", "@Bob.Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("(maria@x.com, +1 415 555 0100) asked", "([email], [phone]) asked"),
+        ("call (+44 20 7946 0958) now", "call ([phone]) now"),
+        ("call (+44 20 7946 0958).", "call ([phone])."),
+        ("(020 7946 0958)", "([phone])"),
+        ("((415) 555-0132)", "([phone])"),
+        ("x (415) 555-0132) y", "x [phone]) y"),
+        ("office (415) 555-0132.", "office [phone]."),
+        ("Call +1 415 555 0132.", "Call [phone]."),
+        ("call 415.555.0132.", "call [phone]."),
+        ("numbers: +1 415 555 0132, +44 20 7946 0958, done", "numbers: [phone], [phone], done"),
+        ("[+1 415 555 0132]", "[[phone]]"),
+        ("(+1 (415) 555-0132)", "([phone])"),
+        ("a +1 415 555 0132 +44 20 7946 0958 b", "a [phone] [phone] b"),
+    ],
+)
+def test_phone_spans_leave_surrounding_punctuation(text: str, want: str) -> None:
+    from journal.redact import RedactionPolicy, Redactor
+
+    assert Redactor(RedactionPolicy()).redact(text).text == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [("(415) 555-0132", "(415) 555-0132"), ("(415) 555-0132)", "(415) 555-0132"),
+     ("(+44 20 7946 0958)", "+44 20 7946 0958"), (" (020 7946 0958). ", "020 7946 0958"),
+     ("((415) 555-0132)", "(415) 555-0132"), ("+1 415 555 0132,", "+1 415 555 0132")],
+)
+def test_unwrap(text: str, want: str) -> None:
+    from journal.redact.phone import unwrap
+
+    start, end = unwrap(text, 0, len(text))
+    assert text[start:end] == want
