@@ -101,3 +101,33 @@ def test_kill_during_daily_backup_leaves_no_half_file(seeded: dict[str, str]) ->
     finally:
         journal.close()
     assert os.path.isdir(os.path.join(seeded["OFFSCRIPT_HOME"], "backups"))
+
+
+@pytest.mark.slow
+def test_kill_during_restore_leaves_old_or_new_never_half(seeded: dict[str, str]) -> None:
+    """Restore copies pages into the live file in one SQLite transaction: all or nothing."""
+    rng = random.Random(SEED + 3)
+    code = ("import os, sys; from pathlib import Path; from journal import Entry, Journal;"
+            "from journal.backup import create_backup, restore_backup;"
+            "j = Journal.open(Path(os.environ['OFFSCRIPT_HOME']));"
+            "small = create_backup(j, 'manual', keep=50);"
+            "j.add_many([Entry(title=f'big {i}', tool='x', "
+            "outcome='worked', minutes_without_ai=1, minutes_with_ai=1, prompt='p ' * 3000) "
+            "for i in range(300)]);"
+            "big = create_backup(j, 'manual', keep=50);"
+            "print('GO', flush=True)\n"
+            "while True:\n  restore_backup(j, small); restore_backup(j, big)")
+    for _ in range(4):
+        proc = subprocess.Popen([sys.executable, "-c", code], env=seeded, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "GO", proc.stderr.read() if proc.stderr else ""
+        kill_after(proc, rng.uniform(0.0, 1.5))
+        journal = open_again(seeded)
+        try:
+            conn = journal.store.conn
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            count = journal.count()
+            assert count == 2 or (count - 2) % 300 == 0, count
+        finally:
+            journal.close()
