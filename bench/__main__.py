@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench.common import REPO, row, table
+from bench.common import REPO, ensure_peer_venv, row, table
 
 AREAS = ("start", "search", "cli", "stats", "redaction", "bundle")
 
@@ -93,8 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1k/10k journals only")
     parser.add_argument("--only", help=f"comma-separated areas: {', '.join(AREAS)}")
     parser.add_argument("--write", action="store_true", help="write docs/benchmarks.md")
+    parser.add_argument("--no-install", action="store_true",
+                        help="do not create bench/out/jrnl-venv (jrnl, Presidio) if missing")
     args = parser.parse_args(argv)
     chosen = args.only.split(",") if args.only else list(AREAS)
+    if not args.no_install and {"cli", "redaction"} & set(chosen):
+        ensure_peer_venv()
     steps = plan(args.quick)
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()

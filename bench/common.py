@@ -17,6 +17,27 @@ REPO = Path(__file__).resolve().parent.parent
 PEER_VENV = OUT / "jrnl-venv"
 
 
+PEERS = ("jrnl==4.6", "presidio-analyzer")
+
+
+def ensure_peer_venv() -> bool:
+    """Create bench/out/jrnl-venv with the peers (first run only). False if that fails."""
+    python = PEER_VENV / "bin" / "python"
+    if (PEER_VENV / "bin" / "jrnl").exists():
+        return True
+    print(f"[bench] installing {', '.join(PEERS)} into {PEER_VENV} (first run only)…",
+          file=sys.stderr, flush=True)
+    base = getattr(sys, "_base_executable", sys.executable)
+    try:
+        subprocess.run([base, "-m", "venv", str(PEER_VENV)], check=True, timeout=300)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *PEERS], check=True,
+                       timeout=1800)
+    except (OSError, subprocess.SubprocessError) as exc:
+        print(f"[bench] peers not installed ({exc}); their rows will say so", file=sys.stderr)
+        return False
+    return True
+
+
 def median_ms(fn: Callable[[], Any], repeats: int = 7, warmup: int = 1) -> float:
     for _ in range(warmup):
         fn()
