@@ -9,6 +9,8 @@ import logging
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from ui.modal import run_modal
+
 log = logging.getLogger("offscript.ui")
 
 
@@ -17,7 +19,7 @@ def _show(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str,
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     if detail:
         box.setInformativeText(detail)
-    box.exec()
+    run_modal(box)
 
 
 def info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
@@ -43,7 +45,7 @@ def ask(parent: QWidget | None, title: str, text: str, choices: list[str],
                       parent)
     buttons = [box.addButton(label, QMessageBox.ButtonRole.ActionRole) for label in choices]
     box.setDefaultButton(buttons[default])
-    box.exec()
+    run_modal(box)
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else -1
 

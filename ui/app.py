@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -93,9 +95,11 @@ def run(app: QApplication, opened: Journal, settings: AppSettings, instance: Sin
         if window.quick_log is not None:
             window.quick_log.save_draft()
         backup.wait()  # a copy in progress finishes before the journal closes
+        log.info("quitting: state and drafts saved")
         app.quit()
 
     window.quit_requested.connect(quit_app)
+    signal_timer = quit_on_signals(quit_app)  # noqa: F841 - kept alive while the loop runs
     backup.schedule()  # a couple of seconds in, on a worker thread: off the start-up path
     if tray is not None:
         tray.quick_log.connect(window.open_quick_log)
@@ -113,8 +117,23 @@ def run(app: QApplication, opened: Journal, settings: AppSettings, instance: Sin
         quick_log.finished.connect(quick_done)
     else:
         window.show()
+        log.info("main window shown")
         QTimer.singleShot(0, window.offer_draft_restore)
     return app.exec()
+
+
+def quit_on_signals(quit_app: Callable[[], None]) -> QTimer:
+    """SIGTERM (logout, `kill`) and Ctrl+C quit like the menu does, so drafts and state are saved.
+
+    Python runs signal handlers only between bytecodes, and the Qt loop runs none while idle:
+    a slow no-op timer gives the interpreter that chance.
+    """
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: QTimer.singleShot(0, quit_app))
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 import journal
 from journal.paths import log_dir, make_private_dir
+from ui.modal import run_modal
 
 log = logging.getLogger("offscript.ui")
 LOG_NAME = "offscript.log"
@@ -104,7 +105,7 @@ class ExceptHook:
             return
         self.showing = True
         try:
-            CrashDialog(report).exec()
+            run_modal(CrashDialog(report))
         finally:
             self.showing = False
 

@@ -27,6 +27,7 @@ from journal.paths import log_dir
 from ui import alerts, theme
 from ui.dashboard import DashboardView
 from ui.journal_page import JournalPage
+from ui.modal import run_modal
 from ui.prompts_view import PromptsView
 from ui.quick_log import QuickLog
 from ui.resources import app_icon
@@ -224,10 +225,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _run(dialog: QDialog) -> int:
         """Modal, then freed: a dialog parented to the window must not live as long as it."""
-        try:
-            return dialog.exec()
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog)
 
     def open_share(self) -> None:
         self._run(ShareDialog(self.journal, self))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from journal import Journal, OffscriptError
 from journal.vault import keychain_status
 from ui import alerts
+from ui.modal import run_modal
 from ui.passphrase_form import NewPassphraseDialog
 from ui.recovery_dialog import RecoveryKeyDialog
 from ui.resources import app_icon
@@ -33,7 +34,7 @@ log = logging.getLogger("offscript.ui")
 
 def run_dialog(dialog: QDialog) -> bool:
     """One seam for tests to drive the modal dialogs opened from here."""
-    return bool(dialog.exec())
+    return bool(run_modal(dialog))
 
 
 def describe(mode: str, usable: bool, backend: str) -> str:

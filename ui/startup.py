@@ -15,6 +15,7 @@ from journal.paths import DB_NAME, VAULT_NAME
 from journal.vault import keychain_status
 from ui import alerts
 from ui.first_run import WelcomeDialog
+from ui.modal import run_modal
 from ui.passphrase_form import NewPassphraseDialog
 from ui.recovery_dialog import RecoveryKeyDialog
 from ui.unlock import UnlockDialog
@@ -63,7 +64,7 @@ def choose_folder(parent: QWidget | None = None) -> Path | None:
 def run_dialog(dialog: WelcomeDialog | UnlockDialog | RecoveryKeyDialog
                | NewPassphraseDialog) -> bool:
     """One seam for tests to drive modal dialogs."""
-    return bool(dialog.exec())
+    return bool(run_modal(dialog))
 
 
 def after_recovery(journal: Journal) -> bool:
