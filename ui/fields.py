@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QCompleter,
     QGridLayout,
     QHBoxLayout,
@@ -145,3 +146,15 @@ def set_completions(edit: QLineEdit, words: list[str], *, tags: bool = False) ->
 
 def parse_tags(text: str) -> list[str]:
     return [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
+
+
+def refill_choices(combo: QComboBox, values: list[str]) -> None:
+    """Replace every item after the first ("Any …") with values, keeping the selection quietly."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for value in values:
+        combo.addItem(value, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from journal import EntryFilter, Journal
 from journal.entries import FAILURE_MODES, OUTCOMES
 from ui import theme
+from ui.fields import refill_choices
 
 DEBOUNCE_MS = 200
 NO_DATE = QDate(2000, 1, 1)  # the minimum shows as "any"
@@ -100,15 +101,7 @@ class FilterBar(QWidget):
         """Tool, tag and category lists from what the journal holds, keeping the selection."""
         for combo, column in ((self.tool, "tool"), (self.tag, "tags"),
                               (self.category, "category")):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for value in self.journal.suggestions(column):
-                combo.addItem(value, value)
-            index = combo.findData(current)
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
+            refill_choices(combo, self.journal.suggestions(column))
 
     def current_filter(self) -> EntryFilter:
         def day(edit: QDateEdit) -> date | None:

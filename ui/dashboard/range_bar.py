@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolBu
 
 from journal import EntryFilter, Journal
 from journal.entries import OUTCOMES
+from ui.fields import refill_choices
 
 # key, label, days back (inclusive of today); None = all time, 0 = custom
 RANGES: tuple[tuple[str, str, int | None], ...] = (
@@ -162,12 +163,9 @@ class RangeBar(QWidget):
         for combo, column in ((self.tool, "tool"), (self.category, "category"),
                               (self.tag, "tags")):
             current = combo.currentData()
+            refill_choices(combo, self.journal.suggestions(column))
             combo.blockSignals(True)
-            while combo.count() > 1:
-                combo.removeItem(1)
-            for value in self.journal.suggestions(column):
-                combo.addItem(value, value)
-            _select(combo, current)
+            _select(combo, current)  # a value no longer suggested stays selectable here
             combo.blockSignals(False)
 
 
