@@ -2,6 +2,13 @@
 
 Loaded lazily, once, through importlib.resources so they work from a wheel and from a
 PyInstaller bundle alike. Files hold one entry per line; '#' starts a comment.
+
+English comes in two layers: english_words.txt, a curated core (inflections derived in
+code), and english_large.txt, some 65,000 dictionary words (SCOWL, via Debian's wamerican
+and wbritish) loaded on first use. A dictionary word is "ordinary" (never a name on its own
+account) unless the gazetteer lists it (Will, Grace, Frank need a cue as before), the
+dictionary also spells it as a proper noun (english_proper.txt: Don, Lance, Booth), or it
+is a tech word that is also a given name (~Ruby in allow_terms.txt).
 """
 
 from __future__ import annotations
@@ -11,12 +18,27 @@ from functools import cache
 from importlib import resources
 
 
+def _text(name: str) -> str:
+    return (resources.files("journal") / "data" / "names" / name).read_text(encoding="utf-8")
+
+
+def _read_words(name: str) -> list[str]:
+    """A long list: a '#' header, then one word a line, no comments (fast to load)."""
+    text = _text(name)
+    pos = 0
+    while text.startswith("#", pos):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return []
+        pos = nl + 1
+    return text[pos:].split()
+
+
 def _read(name: str, *, phrases: bool = False) -> list[str]:
     """Entries of a data file: words split on whitespace and commas, or with `phrases`
     one entry per line (or per comma) so "Visual Studio Code" stays whole."""
-    path = resources.files("journal") / "data" / "names" / name
     out: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _text(name).splitlines():
         body = line.split("#", 1)[0].strip()
         if not body:
             continue
@@ -39,9 +61,28 @@ class Lexicon:
     def is_name(self, word: str) -> bool:
         return word in self.first_names or word in self.surnames
 
+    def in_dictionary(self, word: str) -> bool:
+        """A casefolded word any English word list holds, names that are words included
+        (will, grace, frank): such a word in lower case is no name."""
+        return word in self.english or word in _dictionary()[0]
+
+    def ordinary(self, word: str) -> bool:
+        """A casefolded dictionary word that is no name even capitalised: not in the
+        gazetteer, not a proper noun too, not a tech word that is also a given name."""
+        large, proper = _dictionary()
+        return (word in large and word not in proper and not self.is_name(word)
+                and word not in self.soft_allow)
+
 
 def _tokens(entries: list[str]) -> frozenset[str]:
     return frozenset(t.casefold() for e in entries for t in e.replace("-", " ").split())
+
+
+@cache
+def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
+    """(english_large.txt, english_proper.txt), loaded on first use."""
+    return (frozenset(_read_words("english_large.txt")),
+            frozenset(_read_words("english_proper.txt")))
 
 
 @cache

@@ -82,15 +82,25 @@ class NameDetector:
     def __init__(self, lex: Lexicon, extra_allow: frozenset[str] = frozenset()) -> None:
         self._lex = lex
         self._allow = lex.allow | extra_allow
-        self._english_cache: dict[str, bool] = {}  # bounded by the vocabulary of the export
+        self._english_cache: dict[str, int] = {}  # bounded by the vocabulary of the export
         self._edge_cache: dict[str, bool] = {}
 
     # -- word classes -------------------------------------------------------------
     def english(self, word: str) -> bool:
+        return self._word_class(word) > 0
+
+    def rare(self, word: str) -> bool:
+        """English only by the large dictionary (Pennant, Trace): not in the curated core."""
+        return self._word_class(word) == 2
+
+    def _word_class(self, word: str) -> int:
+        """0: not English; 1: the curated core, its inflections, English morphology;
+        2: only the large dictionary."""
         w = word.casefold()
         cached = self._english_cache.get(w)
         if cached is None:
-            cached = self._english_cache[w] = self._english(w)
+            cached = self._english_cache[w] = (
+                1 if self._english(w) else 2 if self._lex.ordinary(w) else 0)
         return cached
 
     def _english(self, w: str) -> bool:
@@ -104,13 +114,19 @@ class NameDetector:
                                                        and stem[:-1] + "y" in eng):
                     return True
         if "-" in w:  # "pair-programmed", "re-ran": one English part makes it prose
-            return any(p in eng for p in w.split("-") if len(p) > 2)
+            return any(p in eng or self._lex.ordinary(p) for p in w.split("-") if len(p) > 2)
         if self._lex.is_name(w):
             return False  # "Emily", "Ahmed": the gazetteer beats suffix guesses
         # English morphology that given names and surnames almost never have ("-ing" does:
         # Tsering, so only stems found above count for it).
-        return ((len(w) > 6 and w.endswith(("tion", "sion", "ment", "ness", "ically", "ization")))
+        return ((len(w) > 6 and w.endswith(("tion", "sion", "ment", "ness", "ically", "ization",
+                                            "ize", "izes", "ized", "izing", "ify", "ifies")))
                 or (len(w) > 5 and w.endswith(("ed", "ly", "ful", "less", "able"))))
+
+    def lower_word(self, word: str) -> bool:
+        """A word that, written in lower case, is no name: any dictionary word counts, names
+        that are words too ("will", "frank", "grace")."""
+        return self.english(word) or self._lex.in_dictionary(word.casefold())
 
     def _allowed(self, word: str) -> bool:
         w = word.casefold()
@@ -197,10 +213,8 @@ class NameDetector:
         words = [(s, e, text[s:e]) for s, e in run]
         while words and self._edge_word(words[0][2]):
             words.pop(0)
-        # A capitalised word after a known first name is kept as a surname (Sophie Turner).
         while words and self._edge_word(words[-1][2]) and not (
-                len(words) > 1 and words[-2][2].casefold() in lex.first_names
-                and not self._blocked(words[-1][2])):
+                len(words) > 1 and self._keeps_tail(words[-2][2], words[-1][2])):
             words.pop()
         if not words:
             return
@@ -211,7 +225,9 @@ class NameDetector:
             plain = [lex.is_name(w) and not self.english(w) for w in folded]
             initial = self.sentence_initial(text, start)
             strong, weak = self.cues(text, start, end)
-            unknown_pair = not any(self.english(w) for w in folded)
+            # No word of the curated core, one unknown: "Eirlys Pennant", "Kwabena Owusu".
+            classes = [self._word_class(w) for w in folded]
+            unknown_pair = 1 not in classes and 0 in classes
             if any(plain) or (any(known) and unknown_pair) or (
                 sum(known) >= 2 and not initial):
                 yield self._hit(start, end, text, uncertain=False)
@@ -226,6 +242,15 @@ class NameDetector:
             hit = self._judge_word(text, s, e, w)
             if hit is not None:
                 yield hit
+
+    def _keeps_tail(self, before: str, word: str) -> bool:
+        """A capitalised word after a known first name stays as a surname (Sophie Turner);
+        after an unknown word, only a word just the large dictionary knows (Eirlys Pennant)."""
+        if self._blocked(word):
+            return False
+        if before.casefold() in self._lex.first_names:
+            return True
+        return self.rare(word) and not self.english(before) and not self._blocked(before)
 
     def _edge_word(self, word: str) -> bool:
         cached = self._edge_cache.get(word)

@@ -197,7 +197,8 @@ class Redactor:
                 if (pos == 0 or not folded[pos - 1].isalnum()) and (
                         end == len(text) or not folded[end].isalnum()):
                     word = text[pos:end]
-                    if not (word.islower() and self._names.english(word)):
+                    # "Trace" or "Frank" learnt as a name: a later "trace", "frank" is a word.
+                    if not (word.islower() and self._names.lower_word(word)):
                         found.append(Hit(pos, end, "person", uncertain, key))
                 pos = folded.find(surface, end)
         return found
