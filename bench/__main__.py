@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             rows += steps[area]()
         except Exception as exc:  # one failing area must not lose the others' figures
-            rows.append(row(area, "failed", None, None, f"error: {exc}"[:200], None))
+            message = " ".join(str(exc).split())[-200:]
+            rows.append(row(area, "failed", None, None, f"error: {message}", None))
         print(f"[bench] {area} done in {time.perf_counter() - t0:.0f} s", file=sys.stderr,
               flush=True)
     header = (f"Run {date.today()} ({'quick' if args.quick else 'full'}, "
