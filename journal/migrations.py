@@ -92,10 +92,18 @@ def _v4_stats_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5_suggestions_index(db: sqlite_utils.Database) -> None:
+    # Completers count values by frequency; this covering index spares them the prompt pages.
+    db.execute(
+        "CREATE INDEX entries_suggest ON entries (trashed_at, tool, category, tool_version, tags)"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_entries_and_search,
     _v2_settings_and_indexes,
     _v3_net_minutes,
     _v4_stats_index,
+    _v5_suggestions_index,
 )
 LATEST = len(MIGRATIONS)

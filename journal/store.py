@@ -22,6 +22,7 @@ from journal.paths import BACKUP_DIR, make_private_dir, make_private_file
 from journal.query import EntryFilter, order_clause, where_clause
 
 _SUGGESTED = ("tool", "category", "tool_version", "tags")
+_SUGGEST_LIMIT = 500  # completers and filter lists never need more
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in migrations.ENTRY_COLUMNS) + " FROM entries e"
 
 
@@ -317,20 +318,21 @@ class Store:
         self._suggestions = None
 
     def _count_values(self) -> dict[str, list[str]]:
-        counts: dict[str, dict[str, list[Any]]] = {c: {} for c in _SUGGESTED}
-        try:  # streamed, not fetchall(): 100k rows would be tens of MB at once
-            for row in self.conn.execute("SELECT tool, category, tool_version, tags "
-                                         "FROM entries WHERE trashed_at IS NULL"):
-                for column, value in zip(_SUGGESTED[:3], row[:3], strict=True):
-                    if value is not None:  # tool/category/version group case-insensitively
-                        slot = counts[column].setdefault(str(value).lower(), [str(value), 0])
-                        slot[1] += 1
-                for tag in json.loads(row[3] or "[]"):
-                    counts["tags"].setdefault(tag, [tag, 0])[1] += 1
-        except (sqlcipher3.DatabaseError, ValueError, TypeError) as exc:
-            raise damaged(self.path, exc) from exc
-        return {column: [v for v, _n in sorted(found.values(), key=lambda s: (-s[1], s[0]))]
-                for column, found in counts.items()}
+        # Counted in SQL over the narrow entries_suggest index (migration v5), never the table.
+        grouped = ("SELECT min({c}), count(*) n FROM entries INDEXED BY entries_suggest "
+                   "WHERE trashed_at IS NULL AND {c} IS NOT NULL GROUP BY {c} COLLATE NOCASE "
+                   "ORDER BY n DESC, min({c}) LIMIT ?")
+        tags = ("SELECT j.value, count(*) n FROM entries e INDEXED BY entries_suggest, "
+                "json_each(e.tags) j WHERE e.trashed_at IS NULL GROUP BY j.value "
+                "ORDER BY n DESC, j.value LIMIT ?")
+        out: dict[str, list[str]] = {}
+        for column in _SUGGESTED:
+            sql = tags if column == "tags" else grouped.format(c=column)
+            try:
+                out[column] = [str(r[0]) for r in self.conn.execute(sql, (_SUGGEST_LIMIT,))]
+            except sqlcipher3.DatabaseError as exc:
+                raise damaged(self.path, exc) from exc
+        return out
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
