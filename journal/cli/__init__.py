@@ -73,11 +73,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = parser.parse_args(argv)
     if args.self_check:
         from journal.selfcheck import QtCheck, run_self_check
-        qt_check: QtCheck | None = None
+        qt_check: QtCheck
         try:
-            from ui.qt_check import check_qt as qt_check  # the desktop app is optional
-        except ImportError:
-            pass
+            from ui.qt_check import check_qt
+            qt_check = check_qt
+        except ImportError as exc:  # reported as a failed check, not skipped
+            reason = f"the desktop app does not load: {exc}"
+            qt_check = lambda: (False, reason)  # noqa: E731
         return int(run_self_check(out, qt_check))
     if args.command is None:
         return _gui(args, out)
