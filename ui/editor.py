@@ -67,7 +67,9 @@ class EntryEditor(QWidget):
         self._build()
         self.autosave = QTimer(self, interval=AUTOSAVE_MS, singleShot=True)
         self.autosave.timeout.connect(self.save_draft)
-        self.refresh_suggestions()
+        # The used values come from the journal in refresh_suggestions(), which the owner calls
+        # once the window is on screen (a query over every entry is not worth a slower start).
+        self.category.addItems(["", *SUGGESTED_CATEGORIES])
         self.load(None)
 
     # -- layout ----------------------------------------------------------------------------

@@ -109,9 +109,10 @@ class EntryTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.SORT_KEYS.get(column)
-        if key is None:
-            return
-        self._sort, self._descending = key, order == Qt.SortOrder.DescendingOrder
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key is None or (key, descending) == (self._sort, self._descending):
+            return  # already in this order (a view enabling sorting asks once): no re-query
+        self._sort, self._descending = key, descending
         self.refresh(keep_loaded=False)
 
     # -- lookups ---------------------------------------------------------------------------

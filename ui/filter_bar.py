@@ -83,7 +83,7 @@ class FilterBar(QWidget):
         for combo in (self.tool, self.outcome, self.failure_mode, self.tag, self.category):
             combo.currentIndexChanged.connect(self.emit_filter)
         self.clear_button.clicked.connect(self.clear)
-        self.refresh_choices()
+        # Tool, tag and category lists: refresh_choices(), called by the owner after start-up.
 
     def _combo(self, name: str, any_label: str, items: list[str] | None = None) -> QComboBox:
         combo = QComboBox()

@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -16,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,20 +31,21 @@ import journal
 from journal import Journal, OffscriptError
 from journal.paths import log_dir
 from ui import alerts, theme
-from ui.dashboard import DashboardView
 from ui.journal_page import JournalPage
+from ui.lazy_stack import LazyStack
 from ui.modal import run_modal
 from ui.prompts_view import PromptsView
 from ui.quick_log import QuickLog
 from ui.resources import app_icon
-from ui.restore_dialog import RestoreDialog
-from ui.security_dialog import SecurityDialog
 from ui.settings import AppSettings
-from ui.share_dialog import ShareDialog
 from ui.trash_view import TrashView
+
+if TYPE_CHECKING:  # imported when first used: QtCharts, the redaction lexicons, phonenumbers
+    from ui.dashboard import DashboardView
 
 log = logging.getLogger("offscript.ui")
 
+JOURNAL, PROMPTS, TRASH, DASHBOARD = range(4)
 
 
 class MainWindow(QMainWindow):
@@ -56,13 +63,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.journal_page = JournalPage(journal_)
-        self.prompts = PromptsView(journal_)
-        self.trash = TrashView(journal_)
-        self.dashboard = DashboardView(journal_, self)
-        self.pages: list[tuple[str, QWidget]] = [
-            ("Journal", self.journal_page), ("Prompts that worked", self.prompts),
-            ("Trash", self.trash), ("Dashboard", self.dashboard)]
-        self.dashboard.open_entry.connect(self.show_entry)
+        # Only the Journal page is built now; the others query the whole journal, so they are
+        # built when first opened (or first asked for), see LazyStack.
+        self.pages: list[tuple[str, Callable[[], QWidget]]] = [
+            ("Journal", lambda: self.journal_page), ("Prompts that worked", self._make_prompts),
+            ("Trash", self._make_trash), ("Dashboard", self._make_dashboard)]
+        self._choices_loaded = False
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
         width = self.sidebar.fontMetrics().horizontalAdvance("Prompts that worked") + 34
@@ -73,10 +79,11 @@ class MainWindow(QMainWindow):
         self.share_button.setToolTip("Preview and export an anonymized summary (Ctrl+Shift+S)")
         self.share_button.setFixedWidth(width)
         self.share_button.clicked.connect(self.open_share)
-        self.stack = QStackedWidget()
-        for name, page in self.pages:
+        self.stack = LazyStack()
+        for name, factory in self.pages:
             self.sidebar.addItem(name)
-            self.stack.addWidget(page)
+            self.stack.add_page(factory)
+        self.stack.page(JOURNAL)
         side = QVBoxLayout()
         side.addWidget(self.sidebar, 1)
         side.addWidget(self.share_button)
@@ -89,10 +96,6 @@ class MainWindow(QMainWindow):
 
         self.journal_page.changed.connect(self._journal_changed)
         self.journal_page.editor.dirty_changed.connect(self._update_title)
-        self.trash.changed.connect(self.journal_page.reload)
-        self.prompts.open_entry.connect(self.show_entry)
-        self.prompts.copied.connect(
-            lambda _: self.statusBar().showMessage("Prompt copied to the clipboard", 4000))
         self._build_actions()
         self.sidebar.currentRowChanged.connect(self._page_changed)
         self.sidebar.setCurrentRow(0)
@@ -158,18 +161,63 @@ class MainWindow(QMainWindow):
             QUrl.fromLocalFile(str(log_dir()))))
         self._action(help_menu, "&About Offscript", self.about)
 
+    # -- pages, built on first use ----------------------------------------------------------
+    def _make_prompts(self) -> QWidget:
+        page = PromptsView(self.journal)
+        page.open_entry.connect(self.show_entry)
+        page.copied.connect(
+            lambda _: self.statusBar().showMessage("Prompt copied to the clipboard", 4000))
+        return page
+
+    def _make_trash(self) -> QWidget:
+        page = TrashView(self.journal)
+        page.changed.connect(self.journal_page.reload)
+        return page
+
+    def _make_dashboard(self) -> QWidget:
+        from ui.dashboard import DashboardView  # QtCharts loads here, not at start-up
+
+        page = DashboardView(self.journal, self)
+        page.open_entry.connect(self.show_entry)
+        return page
+
+    @property
+    def prompts(self) -> PromptsView:
+        return cast(PromptsView, self.stack.page(PROMPTS))
+
+    @property
+    def trash(self) -> TrashView:
+        return cast(TrashView, self.stack.page(TRASH))
+
+    @property
+    def dashboard(self) -> DashboardView:
+        return cast("DashboardView", self.stack.page(DASHBOARD))
+
+    def _refresh_built(self, *indices: int) -> None:
+        """Refresh the given pages that exist; the others will read fresh data when built."""
+        for index in indices:
+            if self.stack.is_built(index):
+                self.stack.page(index).refresh()  # type: ignore[attr-defined]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._choices_loaded:  # completers and filter lists: after the first paint
+            self._choices_loaded = True
+            QTimer.singleShot(0, self.journal_page.load_choices)
+
     # -- behaviour -------------------------------------------------------------------------
     def _page_changed(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        if hasattr(page, "refresh") and page is not self.journal_page:
-            page.refresh()
+        fresh = not self.stack.is_built(row)
+        page = self.stack.show_index(row)
+        if not fresh and hasattr(page, "refresh") and page is not self.journal_page:
+            page.refresh()  # a page just built has read the journal already
         on_journal = page is self.journal_page
         for action in (self.save_action, self.cancel_action, self.trash_action, self.undo_action):
             action.setEnabled(on_journal)
 
     def _journal_changed(self) -> None:
-        self.dashboard.refresh()
+        if self.stack.currentIndex() == DASHBOARD:  # hidden pages refresh when shown
+            self._refresh_built(DASHBOARD)
 
     def _update_title(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -228,12 +276,16 @@ class MainWindow(QMainWindow):
         return run_modal(dialog)
 
     def open_share(self) -> None:
+        from ui.share_dialog import ShareDialog  # the redaction lexicons load on first use
+
         self._run(ShareDialog(self.journal, self))
 
     def open_backups(self) -> None:
         """The Backups dialog; a restore replaces the journal's contents, so reload everything."""
         if not self.journal_page.confirm_leave():  # unsaved edits first: they'd be lost otherwise
             return
+        from ui.restore_dialog import RestoreDialog
+
         dialog = RestoreDialog(self.journal, self)
         dialog.restored.connect(self.reload_all)
         self._run(dialog)
@@ -246,14 +298,17 @@ class MainWindow(QMainWindow):
         page.editor.drafts.clear()
         page.editor.load(None)
         page.editor.refresh_suggestions()
-        page.reload()  # filter choices and the entries list; emits changed → dashboard
-        self.prompts.refresh()
-        self.trash.refresh()
+        page.reload()  # filter choices and the entries list; emits changed → a shown dashboard
+        self._refresh_built(PROMPTS, TRASH)
+        if self.stack.currentIndex() != DASHBOARD:
+            self._refresh_built(DASHBOARD)
         if restored is not None:
             noun = "entry" if restored == 1 else "entries"
             self.statusBar().showMessage(f"Backup restored: {restored:,} {noun}", 6000)
 
     def open_security(self) -> None:
+        from ui.security_dialog import SecurityDialog
+
         dialog = SecurityDialog(self.journal, self)
         dialog.changed.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self._run(dialog)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from journal import Entry, Journal, StorageError
 from journal.backup import KEEP_SETTING, create_backup, list_backups
-from ui import daily_backup, main_window, screenshots
+from ui import daily_backup, screenshots
 from ui.dashboard import DashboardView
 from ui.main_window import MainWindow
 from ui.restore_dialog import RestoreDialog
@@ -57,7 +57,7 @@ def test_share_from_menu_shortcut_and_sidebar(window: MainWindow, journal: Journ
         opened.append(dialog)
         return 0
 
-    monkeypatch.setattr(main_window.ShareDialog, "exec", fake_exec)
+    monkeypatch.setattr(ShareDialog, "exec", fake_exec)
     assert window.share_action.shortcut().toString() == "Ctrl+Shift+S"
     qtbot.keyClick(window, Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -78,6 +78,10 @@ def test_restore_from_backup_reloads_every_view(window: MainWindow, journal: Jou
     gone = _add(journal, "Trashed after the backup")
     journal.trash(gone.id)
     window.journal_page.reload()
+    for page in (window.prompts, window.trash, window.dashboard):  # built before the restore
+        window.show_page(page)
+    assert window.prompts.model.rowCount() == 2 and window.trash.model.total == 1
+    window.show_page(window.journal_page)
     window.journal_page.select_entry(later.id)
     assert window.journal_page.editor.entry.id == later.id
     assert sorted(_titles(window)) == ["Added after the backup", "Kept from before"]
@@ -89,7 +93,7 @@ def test_restore_from_backup_reloads_every_view(window: MainWindow, journal: Jou
         assert dialog.restore_selected()  # alert_log answers "Restore"
         return 0
 
-    monkeypatch.setattr(main_window.RestoreDialog, "exec", restore_in_dialog)
+    monkeypatch.setattr(RestoreDialog, "exec", restore_in_dialog)
     window.restore_action.trigger()
 
     assert _titles(window) == ["Kept from before"]
@@ -106,7 +110,7 @@ def test_restore_waits_for_unsaved_edits(window: MainWindow, journal: Journal, a
     window.new_entry()
     window.journal_page.editor.title.setText("half typed")
     alert_log.answers = [2]  # Keep editing
-    monkeypatch.setattr(main_window.RestoreDialog, "exec",
+    monkeypatch.setattr(RestoreDialog, "exec",
                         lambda _d: pytest.fail("must not open over unsaved edits"))
     window.open_backups()
     assert window.journal_page.editor.title.text() == "half typed"
