@@ -112,7 +112,9 @@ class Entry:
         unknown = set(data) - set(EDITABLE_FIELDS) - {"id", "created_at", "updated_at",
                                                        "trashed_at", "net_minutes"}
         if unknown:
-            raise ValidationError(sorted(unknown)[0], "is not a field of an entry", row)
+            name = sorted(unknown, key=str)[0]
+            raise ValidationError(repr(name) if not str(name).strip() else str(name),
+                                  "is not a field of an entry", row)
         clean = validate_fields(data, row=row, partial=False)
         entry = cls(**clean)
         if data.get("id") not in (None, ""):
