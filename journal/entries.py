@@ -238,7 +238,7 @@ def _bool(value: Any, name: str, row: int | None) -> bool:
 def normalize_tags(tags: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for tag in tags:
-        clean = " ".join(tag.split()).lower().lstrip("#")
+        clean = " ".join(tag.lstrip("# \t\r\n\f\v").split()).lower()  # "# a" → "a", "c#" stays
         if clean:
             seen.setdefault(clean, None)
     return list(seen)
