@@ -31,6 +31,7 @@ from ui.undo_bar import UndoBar
 # full value is in the tooltip; the Title column takes all the room that is left.
 COMPACT = {EntryTableModel.TOOL: (64, 100), EntryTableModel.TAGS: (56, 96)}
 FIXED = {EntryTableModel.DATE: 96, EntryTableModel.OUTCOME: 84, EntryTableModel.NET: 80}
+FIT_ROWS = 40  # rows measured to fit a column: about a screenful, not every loaded row
 
 
 def fit_columns(table: QTableView) -> None:
@@ -55,6 +56,7 @@ def make_table(model: EntryTableModel, name: str) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(30)
     table.setItemDelegateForColumn(EntryTableModel.OUTCOME, OutcomeBadgeDelegate(table))
     header = table.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_ROWS)
     header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setSectionResizeMode(EntryTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -83,6 +85,7 @@ class JournalPage(QWidget):
         super().__init__(parent)
         self.journal = journal
         self.undo_stack: list[tuple[str, str]] = []  # (id, title) of trashed entries
+        self._has_samples = False  # checked in load_choices/reload/_saved, not per keystroke
         self.filter_bar = FilterBar(journal)
         self.model = EntryTableModel(journal, self.filter_bar.current_filter())
         self.table = make_table(self.model, "Entries")
@@ -138,17 +141,24 @@ class JournalPage(QWidget):
         """
         self.filter_bar.refresh_choices()
         self.editor.refresh_suggestions()
+        self._check_samples()
 
     def reload(self) -> None:
         self.filter_bar.refresh_choices()
+        self._check_samples()
         self.model.refresh()
         self.changed.emit()
+
+    def _check_samples(self) -> None:
+        """Show the 'remove sample entries' bar while any entry has the sample tag."""
+        self._has_samples = samples.has_samples(self.journal)
+        self.samples_bar.setVisible(self._has_samples)
 
     def _count_changed(self, total: int) -> None:
         self.filter_bar.show_count(total)
         empty = total == 0 and not self.filter_bar.is_filtered() and self.journal.count() == 0
         self.list_stack.setCurrentWidget(self.empty if empty else self.table)
-        self.samples_bar.setVisible(samples.has_samples(self.journal))
+        self.samples_bar.setVisible(self._has_samples)
 
     def current_entry(self) -> Entry | None:
         return self.model.entry(self.table.currentIndex().row())
@@ -216,6 +226,7 @@ class JournalPage(QWidget):
         if self.model.row_of(entry.id) >= 0:
             self.model.replace_entry(entry)
             self.filter_bar.refresh_choices()
+            self._check_samples()  # the tags may have changed
             self.changed.emit()
         else:
             self.reload()

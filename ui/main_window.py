@@ -7,15 +7,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDesktopServices,
-    QKeySequence,
-    QShowEvent,
-)
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -29,7 +22,6 @@ from PySide6.QtWidgets import (
 
 import journal
 from journal import Journal, OffscriptError
-from journal.paths import log_dir
 from ui import alerts, theme
 from ui.journal_page import JournalPage
 from ui.lazy_stack import LazyStack
@@ -39,6 +31,7 @@ from ui.quick_log import QuickLog
 from ui.resources import app_icon
 from ui.settings import AppSettings
 from ui.trash_view import TrashView
+from ui.window_menus import build_menus
 
 if TYPE_CHECKING:  # imported when first used: QtCharts, the redaction lexicons, phonenumbers
     from ui.dashboard import DashboardView
@@ -46,6 +39,7 @@ if TYPE_CHECKING:  # imported when first used: QtCharts, the redaction lexicons,
 log = logging.getLogger("offscript.ui")
 
 JOURNAL, PROMPTS, TRASH, DASHBOARD = range(4)
+CHOICES_FALLBACK_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -96,70 +90,11 @@ class MainWindow(QMainWindow):
 
         self.journal_page.changed.connect(self._journal_changed)
         self.journal_page.editor.dirty_changed.connect(self._update_title)
-        self._build_actions()
+        build_menus(self)
         self.sidebar.currentRowChanged.connect(self._page_changed)
         self.sidebar.setCurrentRow(0)
         self._restore_geometry()
         self.statusBar().showMessage(f"Journal: {journal_.folder}", 6000)
-
-    # -- actions ---------------------------------------------------------------------------
-    def _action(self, menu: Any, text: str, slot: Callable[..., Any],
-                shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        page = self.journal_page
-        file_menu = bar.addMenu("&File")
-        self.new_action = self._action(file_menu, "&New entry", self.new_entry, "Ctrl+N")
-        self.quick_action = self._action(file_menu, "&Quick log…", self.open_quick_log,
-                                         "Ctrl+Shift+L")
-        self.share_action = self._action(file_menu, "S&hare…", self.open_share, "Ctrl+Shift+S")
-        file_menu.addSeparator()
-        self.restore_action = self._action(file_menu, "&Restore from backup…", self.open_backups)
-        self.security_action = self._action(file_menu, "Securi&ty…", self.open_security)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Close window", self.close, "Ctrl+W")
-        self._action(file_menu, "&Quit", self.quit_requested.emit, QKeySequence.StandardKey.Quit)
-
-        edit = bar.addMenu("&Edit")
-        self.save_action = self._action(edit, "&Save", self.save, "Ctrl+S")
-        self.cancel_action = self._action(edit, "&Cancel changes", self.cancel, "Esc")
-        self.trash_action = self._action(edit, "Move to &Trash", page.trash_current, "Del")
-        self.undo_action = self._action(edit, "&Undo move to Trash", page.undo_trash, "Ctrl+Z")
-        edit.addSeparator()
-        self.find_action = self._action(edit, "&Find…", self.find, "Ctrl+F")
-
-        view = bar.addMenu("&View")
-        for i, (name, _page) in enumerate(self.pages):
-            self._action(view, name, lambda _=False, i=i: self.sidebar.setCurrentRow(i),
-                         f"Ctrl+{i + 1}")
-        view.addSeparator()
-        appearance = view.addMenu("&Appearance")
-        group = QActionGroup(self)
-        for mode in ("system", "light", "dark"):
-            action = QAction("Follow the system" if mode == "system" else mode.title(), self,
-                             checkable=True)
-            action.setChecked(self.settings.get("appearance") == mode)
-            action.triggered.connect(lambda _=False, m=mode: self.set_appearance(m))
-            group.addAction(action)
-            appearance.addAction(action)
-        if self.tray_available:
-            tray = QAction("Keep running in the tray when closed", self, checkable=True)
-            tray.setChecked(self.settings.get("close_to_tray"))
-            tray.toggled.connect(lambda on: self.settings.set("close_to_tray", on))
-            view.addAction(tray)
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Open &log folder", lambda: QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(log_dir()))))
-        self._action(help_menu, "&About Offscript", self.about)
 
     # -- pages, built on first use ----------------------------------------------------------
     def _make_prompts(self) -> QWidget:
@@ -199,11 +134,23 @@ class MainWindow(QMainWindow):
             if self.stack.is_built(index):
                 self.stack.page(index).refresh()  # type: ignore[attr-defined]
 
+    # Completers, filter lists and the samples bar wait until the window is on screen: a
+    # zero timer posted from the first paint runs after that paint is flushed (one posted from
+    # show() would run before it). The fallback covers a platform that never sends a paint.
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._choices_loaded:  # completers and filter lists: after the first paint
+        if not self._choices_loaded:
+            QTimer.singleShot(CHOICES_FALLBACK_MS, self._load_choices)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._choices_loaded:
+            QTimer.singleShot(0, self._load_choices)
+
+    def _load_choices(self) -> None:
+        if not self._choices_loaded:
             self._choices_loaded = True
-            QTimer.singleShot(0, self.journal_page.load_choices)
+            self.journal_page.load_choices()
 
     # -- behaviour -------------------------------------------------------------------------
     def _page_changed(self, row: int) -> None:

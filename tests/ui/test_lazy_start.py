@@ -36,12 +36,24 @@ def test_only_the_journal_page_is_built_at_start(journal: Journal, qtbot,
     counts = [s for s in sql if s.lstrip().upper().startswith("SELECT COUNT(*) FROM ENTRIES E")]
     pages = [s for s in sql if "LIMIT" in s and "OFFSET" in s]
     assert len(pages) == 1  # the entries model queried once (not again from sort())
-    assert len(counts) == 2  # its total, and whether sample entries are shown
+    assert len(counts) == 1  # its total; sample entries and choices wait for the window
     assert window.journal_page.filter_bar.tool.findData("Claude") == -1  # not yet
 
     window.show()
     qtbot.waitUntil(lambda: window.journal_page.filter_bar.tool.findData("Claude") > 0)
     assert "Claude" in window.journal_page.editor.tool.completer().model().stringList()
+
+
+def test_samples_bar_appears_once_the_window_is_shown(journal: Journal, qtbot,
+                                                      settings: AppSettings) -> None:
+    _add(journal, "A sample", tags=["sample"])
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.journal_page
+    qtbot.waitUntil(page.samples_bar.isVisible)
+    page.remove_samples()
+    assert not page.samples_bar.isVisible()
 
 
 def test_pages_built_on_first_open_show_current_data(journal: Journal, qtbot,
