@@ -3,7 +3,8 @@
 Prints `SHOWN <unix time>` when the first event-loop turn after show() runs (the window is
 mapped), then `RSS <peak KiB>` after the window has settled (its first pages loaded), and exits.
 `app` builds the desktop app exactly as ui.app.run() does (its composition root) around an
-unlocked journal; `bare` shows a QLabel in a plain QApplication.
+unlocked journal (passphrase mode if OFFSCRIPT_PASSPHRASE is set, else keychain mode); `bare`
+shows a QLabel in a plain QApplication.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def desktop(folder: Path) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         settings = AppSettings(Path(tmp) / "settings.json")
         theme.apply(app, settings.get("appearance"))
-        journal = Journal.open(folder, passphrase=os.environ["OFFSCRIPT_PASSPHRASE"])
+        # Passphrase mode when OFFSCRIPT_PASSPHRASE is set (scrypt), else the keychain's key.
+        journal = Journal.open(folder, passphrase=os.environ.get("OFFSCRIPT_PASSPHRASE"))
         instance = SingleInstance(f"offscript-bench-{os.getpid()}")
         instance.listen()
         QTimer.singleShot(0, lambda: report(app))  # runs right after run() shows the window
