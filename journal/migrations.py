@@ -99,11 +99,21 @@ def _v5_suggestions_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6_prompt_library_index(db: sqlite_utils.Database) -> None:
+    # "Prompts that worked" counts entries with a prompt; a partial index answers that without
+    # reading the prompts. Its WHERE must match journal.query's has_prompt term exactly.
+    db.execute(
+        "CREATE INDEX entries_with_prompt ON entries (trashed_at, outcome, occurred_at) "
+        "WHERE coalesce(prompt, '') != ''"
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_entries_and_search,
     _v2_settings_and_indexes,
     _v3_net_minutes,
     _v4_stats_index,
     _v5_suggestions_index,
+    _v6_prompt_library_index,
 )
 LATEST = len(MIGRATIONS)

@@ -134,3 +134,11 @@ def test_failed_write_leaves_journal_as_it_was(journal: Journal) -> None:
     with pytest.raises(Exception, match="already exists"):
         journal.add_many([good, dup], skip_existing=False)
     assert journal.count() == 0
+
+
+def test_prompt_library_uses_its_partial_index(journal: Journal) -> None:
+    from journal.query import where_clause
+    where, params = where_clause(EntryFilter(outcome="worked", has_prompt=True))
+    plan = journal.store.conn.execute(
+        f"EXPLAIN QUERY PLAN SELECT count(*) FROM entries e WHERE {where}", params).fetchall()
+    assert "entries_with_prompt" in plan[0][3]
