@@ -90,7 +90,13 @@ def run(app: QApplication, opened: Journal, settings: AppSettings, instance: Sin
     app.setQuitOnLastWindowClosed(False)  # we quit explicitly, so the tray can keep us alive
     backup = DailyBackup(opened, window)
 
+    quitting = False
+
     def quit_app() -> None:
+        nonlocal quitting
+        if quitting:  # Qt 6's quit() closes the window, whose closeEvent asks to quit again
+            return
+        quitting = True
         window.save_state()
         if window.quick_log is not None:
             window.quick_log.save_draft()
