@@ -6,7 +6,7 @@ work as from source.
 
 import sys
 
-from journal.cli import main
+from ui.launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -81,9 +81,17 @@ def _forbidden(*_args: object) -> None:
 
 
 def test_cli_flag_runs_the_real_qt_check() -> None:
+    from ui.launcher import main as offscript  # the installed `offscript` command
+
     out = io.StringIO()
-    assert cli_main(["--self-check"], out=out) == 0, out.getvalue()
+    assert offscript(["--self-check"], out=out) == 0, out.getvalue()
     assert "  ok   qt: PySide6" in out.getvalue()
+
+
+def test_cli_without_the_desktop_app_fails_the_qt_check() -> None:
+    out = io.StringIO()
+    assert cli_main(["--self-check"], out=out) == 1
+    assert "FAIL qt: the desktop app's Qt check is not available" in out.getvalue()
 
 
 def test_qt_check_names_the_platform_plugins() -> None:

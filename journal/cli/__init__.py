@@ -8,28 +8,32 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from journal import __version__
 from journal.cli import admin_cmds, entry_cmds
 from journal.cli.session import journal_dir, open_journal
 from journal.errors import OffscriptError, StorageError
+from journal.selfcheck import QtCheck
 
 EXIT_USAGE, EXIT_LOCKED, EXIT_IO = 2, 3, 4
 # Command modules that bring their own subcommands; each has register(sub).
 PLUGIN_MODULES = ("journal.cli.stats_cmd", "journal.cli.share_cmds", "journal.cli.backup_cmds")
 
 
-def _gui(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        from ui.app import main as gui_main  # the desktop app is optional for the CLI
-    except ImportError as exc:
-        print(f"The desktop app is not available here ({exc}). Use the commands in "
-              "'offscript --help'.", file=sys.stderr)
+# The desktop app plugs in from outside: journal/ never imports Qt or ui/ (ui.launcher does).
+GuiLauncher = Callable[[Path, bool], int]
+
+
+def _gui(args: argparse.Namespace, gui: GuiLauncher | None) -> int:
+    if gui is None:
+        print("This command line has no desktop app attached; start it with `offscript` "
+              "(installed) or `python -m ui`. See 'offscript --help' for the commands.",
+              file=sys.stderr)
         return EXIT_IO
-    return int(gui_main([sys.argv[0]], journal_dir=journal_dir(args),
-                        quick=getattr(args, "quick", False)))
+    return int(gui(journal_dir(args), bool(getattr(args, "quick", False))))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,28 +65,23 @@ def build_parser() -> argparse.ArgumentParser:
                 if sp.get_default("handler") is None and command not in ("gui", "quick"):
                     sp.set_defaults(handler=module.run)
     p = sub.add_parser("quick", help="open the quick-log window")
-    p.set_defaults(handler=_gui, needs_journal=False, quick=True)
+    p.set_defaults(handler=None, needs_journal=False, quick=True)
     p = sub.add_parser("gui", help="open the desktop app")
-    p.set_defaults(handler=_gui, needs_journal=False)
+    p.set_defaults(handler=None, needs_journal=False)
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, *,
+         gui: GuiLauncher | None = None, qt_check: QtCheck | None = None) -> int:
+    """Run one command. gui and qt_check come from ui.launcher (the installed `offscript`)."""
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_check:
-        from journal.selfcheck import QtCheck, run_self_check
-        qt_check: QtCheck
-        try:
-            from ui.qt_check import check_qt
-            qt_check = check_qt
-        except ImportError as exc:  # reported as a failed check, not skipped
-            reason = f"the desktop app does not load: {exc}"
-            qt_check = lambda: (False, reason)  # noqa: E731
-        return int(run_self_check(out, qt_check))
-    if args.command is None:
-        return _gui(args, out)
+        from journal.selfcheck import run_self_check
+        return int(run_self_check(out, qt_check))  # no qt_check: reported as a failed check
+    if args.command is None or args.handler is None:
+        return _gui(args, gui)
     try:
         if not getattr(args, "needs_journal", True):
             return int(args.handler(args, out))
