@@ -13,9 +13,22 @@ is a tech word that is also a given name (~Ruby in allow_terms.txt).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+# Letters NFKD does not take apart (dotless i, l with stroke, o with stroke, …): folded by hand.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae",
+                          "œ": "oe", "þ": "th", "ð": "d"})
+
+
+def fold(word: str) -> str:
+    """A casefolded word without diacritics, for gazetteer look-ups across spellings."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word.translate(_LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _text(name: str) -> str:
@@ -59,7 +72,13 @@ class Lexicon:
     temporal: frozenset[str]  # months and weekdays
 
     def is_name(self, word: str) -> bool:
-        return word in self.first_names or word in self.surnames
+        if word in self.first_names or word in self.surnames:
+            return True
+        folded = fold(word)
+        return folded != word and (folded in self.first_names or folded in self.surnames)
+
+    def is_first_name(self, word: str) -> bool:
+        return word in self.first_names or fold(word) in self.first_names
 
     def in_dictionary(self, word: str) -> bool:
         """A casefolded word any English word list holds, names that are words included
@@ -90,8 +109,10 @@ def lexicon() -> Lexicon:
     allow_entries = _read("allow_terms.txt", phrases=True)
     soft = frozenset(e[1:].casefold() for e in allow_entries if e.startswith("~"))
     hard = [e for e in allow_entries if not e.startswith("~")]
-    first = frozenset(w.casefold() for w in _read("first_names.txt"))
-    last = frozenset(w.casefold() for w in _read("surnames.txt"))
+    first_raw = [w.casefold() for w in _read("first_names.txt")]
+    last_raw = [w.casefold() for w in _read("surnames.txt")]
+    first = frozenset(first_raw) | frozenset(fold(w) for w in first_raw)
+    last = frozenset(last_raw) | frozenset(fold(w) for w in last_raw)
     # Words of a phrase ("Sao Paulo") are allowed alone only if they are not names.
     allow = frozenset(e.casefold() for e in hard) | (_tokens(hard) - first - last)
     temporal = frozenset(w.casefold() for w in _read("temporal.txt"))

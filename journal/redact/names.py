@@ -248,7 +248,7 @@ class NameDetector:
         after an unknown word, only a word just the large dictionary knows (Eirlys Pennant)."""
         if self._blocked(word):
             return False
-        if before.casefold() in self._lex.first_names:
+        if self._lex.is_first_name(before.casefold()):
             return True
         return self.rare(word) and not self.english(before) and not self._blocked(before)
 

@@ -102,3 +102,14 @@ def test_same_name_any_case_same_label() -> None:
 def test_soft_allow_tech_name_needs_strong_cue() -> None:
     assert redact("Rewrote the parser in Julia.") == "Rewrote the parser in Julia."
     assert "Julia" not in redact("Julia said the parser was slow.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ayşe Yılmaz fixed the regex.", "Ayşe"),
+    ("Łukasz Wiśniewski wrote the SQL.", "Łukasz"),
+    ("Søren approved the Python script.", "Søren"),
+])
+def test_names_with_diacritics_match_the_gazetteer_at_sentence_start(text: str, name: str) -> None:
+    out = Redactor(RedactionPolicy()).redact(text).text
+    assert name not in out
+    assert out.startswith("Person 1")
