@@ -17,11 +17,8 @@ import secrets
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
-
-import keyring
-import keyring.backend
-import keyring.errors
 
 from journal.errors import LockedError, StorageError
 from journal.paths import atomic_write
@@ -36,10 +33,19 @@ RECOVERY_COST = 2**14  # the recovery key already carries 200 random bits
 MIN_PASSPHRASE = 8
 
 
+def _keyring() -> ModuleType:
+    """keyring, imported on first use: ~0.1 s and ~14 MB (it pulls in ssl, urllib, email)
+    that a passphrase-mode journal never needs."""
+    import keyring
+    import keyring.errors
+
+    return keyring
+
+
 def keychain_status() -> tuple[bool, str]:
     """(usable, backend name). 'fail' and null backends mean there is no keychain."""
     try:
-        backend = keyring.get_keyring()
+        backend = _keyring().get_keyring()
     except Exception as exc:  # a broken keyring config must not stop the app
         return False, f"error: {exc}"
     name = f"{type(backend).__module__}.{type(backend).__name__}"
@@ -131,6 +137,7 @@ class Vault:
 
     # -- the ways in -----------------------------------------------------------------------
     def key_from_keychain(self) -> bytes:
+        keyring = _keyring()
         try:
             stored = keyring.get_password(SERVICE, self.journal_id)
         except keyring.errors.KeyringError as exc:
@@ -163,6 +170,7 @@ class Vault:
 
     # -- changing how the key is kept ----------------------------------------------------------
     def store_in_keychain(self, key: bytes) -> None:
+        keyring = _keyring()
         try:
             keyring.set_password(SERVICE, self.journal_id, key.hex())
         except keyring.errors.KeyringError as exc:
@@ -177,6 +185,7 @@ class Vault:
 
     def forget_keychain_item(self) -> None:
         # Nothing stored, or no keychain: either way nothing is left behind.
+        keyring = _keyring()
         with contextlib.suppress(keyring.errors.KeyringError):
             keyring.delete_password(SERVICE, self.journal_id)
 

@@ -19,11 +19,10 @@ TESTS_DIR = Path(__file__).resolve().parent
 REPO_DIR = TESTS_DIR.parent
 sys.path.insert(0, str(TESTS_DIR))
 
+from support import PASSPHRASE  # noqa: E402, F401 - re-exported for older imports
 from support.memory_keyring import MemoryKeyring  # noqa: E402
 
 from journal import Journal  # noqa: E402
-
-PASSPHRASE = "correct horse battery"
 
 # Shared 2-core CI machines are noisy: judge properties by examples, not by wall-clock time.
 settings.register_profile("offscript", deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,7 +12,8 @@ import sys
 import time
 
 import pytest
-from conftest import FAULTS_DIR, add_args, cli, open_again
+
+from faults.conftest import FAULTS_DIR, add_args, cli, open_again
 
 SEED = 20261126
 

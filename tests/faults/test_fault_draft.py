@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FAULTS_DIR, open_again
+
+from faults.conftest import FAULTS_DIR, open_again
 
 
 @pytest.mark.slow

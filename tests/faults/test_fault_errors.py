@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-from conftest import add_args, assert_clean_failure, cli, fingerprint, key_hex
 
+from faults.conftest import add_args, assert_clean_failure, cli, fingerprint, key_hex
 from journal import Journal
 from journal.entries import Entry
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import keyring
 import pytest
-from conftest import PASSPHRASE
 from keyring.backends import fail
+from support import PASSPHRASE
 from support.memory_keyring import BrokenKeyring
 
 from journal import Journal, LockedError

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import keyring
 import pytest
-from conftest import PASSPHRASE
 from keyring.backends import fail
+from support import PASSPHRASE
 
 from journal import Journal
 from ui import startup
