@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.common import OFFSCRIPT, PEER_VENV, REPO, env_for, median_run_ms, row, run_ms
-from bench.datagen import OUT, PASSPHRASE, fresh_copy, jrnl_text
+from bench.common import (
+    OFFSCRIPT,
+    PEER_VENV,
+    env_for,
+    keychain_env,
+    median_run_ms,
+    row,
+    run_ms,
+)
+from bench.datagen import OUT, fresh_copy, jrnl_text
 
 ADD = ["add", "--title", "Benchmark entry", "--tool", "Claude", "--outcome", "worked",
        "--without", "30", "--with", "10", "--prompt", "a short prompt about invoices",
@@ -48,22 +53,11 @@ def ours(n: int, repeats: int) -> tuple[float, float, float]:
 def keychain_add(n: int, repeats: int) -> tuple[float, float]:
     """(version ms, add ms) for a keychain-mode journal, with the tests' file-backed keyring
     standing in for the OS keychain (no scrypt on open; the default mode on a desktop)."""
-    folder = fresh_copy(n, OUT / f"cli-kc-{n}")
-    store = OUT / f"cli-kc-{n}.keyring.json"
-    store.unlink(missing_ok=True)
-    env = env_for(folder, PYTHONPATH=f"{REPO}{os.pathsep}{REPO / 'tests'}",
-                  PYTHON_KEYRING_BACKEND="support.memory_keyring.FileKeyring",
-                  OFFSCRIPT_TEST_KEYRING=str(store))
-    del env["OFFSCRIPT_PASSPHRASE"]
-    code = ("import os; from pathlib import Path; from journal import Journal;"
-            "j = Journal.open(Path(os.environ['OFFSCRIPT_HOME']), passphrase=os.environ['P']);"
-            "j.use_keychain(); j.close()")
-    subprocess.run([sys.executable, "-c", code], env={**env, "P": PASSPHRASE}, check=True,
-                   timeout=120)
+    folder, env = keychain_env(n, "cli")
     version = median_run_ms([*OFFSCRIPT, "--version"], env, repeats)
     add = median_run_ms([*OFFSCRIPT, *ADD], env, repeats)
     shutil.rmtree(folder, ignore_errors=True)
-    store.unlink(missing_ok=True)
+    Path(env["OFFSCRIPT_TEST_KEYRING"]).unlink(missing_ok=True)
     return version, add
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.datagen import OUT, PASSPHRASE
+from bench.datagen import OUT, PASSPHRASE, fresh_copy
 
 REPO = Path(__file__).resolve().parent.parent
 PEER_VENV = OUT / "jrnl-venv"
@@ -122,3 +122,22 @@ def table(rows: list[dict[str, Any]]) -> str:
         lines.append(f"| {r['area']} | {r['case']} | {fmt_value(r['ours'], r['unit'])} | "
                      f"{base} | {ratio} | {goal} | {mark}{note} |")
     return "\n".join(lines)
+
+
+def keychain_env(n: int, tag: str) -> tuple[Path, dict[str, str]]:
+    """A copy of the n-entry journal switched to keychain mode, and the env that unlocks it.
+
+    The tests' file-backed keyring stands in for the OS keychain (no scrypt on open)."""
+    folder = fresh_copy(n, OUT / f"{tag}-kc-{n}")
+    store = OUT / f"{tag}-kc-{n}.keyring.json"
+    store.unlink(missing_ok=True)
+    env = env_for(folder, PYTHONPATH=f"{REPO}{os.pathsep}{REPO / 'tests'}",
+                  PYTHON_KEYRING_BACKEND="support.memory_keyring.FileKeyring",
+                  OFFSCRIPT_TEST_KEYRING=str(store))
+    del env["OFFSCRIPT_PASSPHRASE"]
+    code = ("import os; from pathlib import Path; from journal import Journal;"
+            "j = Journal.open(Path(os.environ['OFFSCRIPT_HOME']), passphrase=os.environ['P']);"
+            "j.use_keychain(); j.close()")
+    subprocess.run([sys.executable, "-c", code], env={**env, "P": PASSPHRASE}, check=True,
+                   timeout=120)
+    return folder, env

@@ -7,7 +7,6 @@ stands in for the OS keychain, as in the CLI benchmark).
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
@@ -16,8 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import REPO, env_for, row
-from bench.datagen import OUT, PASSPHRASE, fresh_copy, journal_folder
+from bench.common import env_for, keychain_env, row
+from bench.datagen import OUT, journal_folder
 
 PROBE = Path(__file__).resolve().parent / "start_probe.py"
 
@@ -31,23 +30,6 @@ def probe(args: list[str], env: dict[str, str]) -> tuple[float, int]:
     if "SHOWN" not in values:
         raise RuntimeError(f"start probe {args[0]} failed: {done.stderr[-800:]}")
     return (float(values["SHOWN"]) - started) * 1000, int(values.get("RSS", 0))
-
-
-def keychain_env(n: int) -> tuple[Path, dict[str, str]]:
-    """A copy of the n-entry journal switched to keychain mode, and the env that unlocks it."""
-    folder = fresh_copy(n, OUT / f"start-kc-{n}")
-    store = OUT / f"start-kc-{n}.keyring.json"
-    store.unlink(missing_ok=True)
-    env = env_for(folder, PYTHONPATH=f"{REPO}{os.pathsep}{REPO / 'tests'}",
-                  PYTHON_KEYRING_BACKEND="support.memory_keyring.FileKeyring",
-                  OFFSCRIPT_TEST_KEYRING=str(store))
-    del env["OFFSCRIPT_PASSPHRASE"]
-    code = ("import os; from pathlib import Path; from journal import Journal;"
-            "j = Journal.open(Path(os.environ['OFFSCRIPT_HOME']), passphrase=os.environ['P']);"
-            "j.use_keychain(); j.close()")
-    subprocess.run([sys.executable, "-c", code], env={**env, "P": PASSPHRASE}, check=True,
-                   timeout=120)
-    return folder, env
 
 
 def measure(folder: Path, env: dict[str, str], repeats: int) -> dict[str, list[float]]:
@@ -67,7 +49,7 @@ def measure(folder: Path, env: dict[str, str], repeats: int) -> dict[str, list[f
 def run(n: int, repeats: int = 5) -> list[dict[str, Any]]:
     label = f"{n // 1000}k"
     folder = journal_folder(n)
-    kc_folder, kc_env = keychain_env(n)
+    kc_folder, kc_env = keychain_env(n, "start")
     try:
         cases = [("passphrase mode", "includes unlocking (scrypt passphrase)",
                   measure(folder, env_for(folder), repeats)),
