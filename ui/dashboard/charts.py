@@ -138,6 +138,17 @@ class ChartPanel(QWidget):
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
 
+    def _begin_weekly(self, stats: Stats) -> bool:
+        """Start a per-week chart, or show why there is nothing to draw yet (False)."""
+        if not stats.totals.entries:
+            self.show_message(NO_ENTRIES)
+            return False
+        if too_few_weeks(stats):
+            self.show_message(FEW_WEEKS)
+            return False
+        self._begin()
+        return True
+
     def _begin(self) -> None:
         self._clear()
         self.dark = is_dark(self)
@@ -199,13 +210,8 @@ class WeeklyNetChart(ChartPanel):
 
     def update_stats(self, stats: Stats) -> None:
         weeks = stats.weeks
-        if not stats.totals.entries:
-            self.show_message(NO_ENTRIES)
+        if not self._begin_weekly(stats):
             return
-        if too_few_weeks(stats):
-            self.show_message(FEW_WEEKS)
-            return
-        self._begin()
         values = [w.hours_saved for w in weeks]
 
         def tip(i: int) -> str:
@@ -233,13 +239,8 @@ class OutcomeMixChart(ChartPanel):
 
     def update_stats(self, stats: Stats) -> None:
         weeks = stats.weeks
-        if not stats.totals.entries:
-            self.show_message(NO_ENTRIES)
+        if not self._begin_weekly(stats):
             return
-        if too_few_weeks(stats):
-            self.show_message(FEW_WEEKS)
-            return
-        self._begin()
 
         def tip(i: int) -> str:
             m = weeks[i].outcomes
