@@ -35,7 +35,7 @@ bench: $(STAMP)
 	$(PY) -m bench
 
 screenshots: $(STAMP)
-	$(PY) -m ui.screenshots docs/screenshots
+	$(PY) -m tools.screenshots docs/screenshots
 
 package: $(STAMP)
 	sh packaging/build.sh

@@ -47,10 +47,10 @@ def desktop(folder: Path) -> int:
     from PySide6.QtCore import QTimer
 
     from journal import Journal
-    from ui import theme
     from ui.app import build_application, run
-    from ui.settings import AppSettings
-    from ui.single_instance import SingleInstance
+    from ui.infra import theme
+    from ui.infra.settings import AppSettings
+    from ui.shell.single_instance import SingleInstance
 
     app = build_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:

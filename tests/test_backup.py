@@ -156,8 +156,8 @@ def test_cli_backup_list_and_restore(cli_env: dict[str, str]) -> None:
 
 def test_restore_dialog_lists_and_restores(journal: Journal, qtbot: Any,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from ui import alerts
-    from ui.restore_dialog import ENTRIES, RestoreDialog
+    from ui.backups.restore_dialog import ENTRIES, RestoreDialog
+    from ui.infra import alerts
 
     shown: list[str] = []
     monkeypatch.setattr(alerts, "_show", lambda *a, **k: shown.append(a[2]))

@@ -95,7 +95,7 @@ def test_cli_without_the_desktop_app_fails_the_qt_check() -> None:
 
 
 def test_qt_check_names_the_platform_plugins() -> None:
-    from ui.qt_check import check_qt
+    from ui.infra.qt_check import check_qt
 
     ok, detail = check_qt()
     assert ok, detail

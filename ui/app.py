@@ -19,15 +19,15 @@ from PySide6.QtWidgets import QApplication
 import journal
 from journal import Journal, OffscriptError
 from journal.paths import default_journal_dir
-from ui import alerts, theme
-from ui.crash import install_excepthook, setup_logging
-from ui.daily_backup import DailyBackup
-from ui.main_window import MainWindow
-from ui.resources import app_icon
-from ui.settings import AppSettings
-from ui.single_instance import SingleInstance, send_to_running, server_name
-from ui.startup import open_journal
-from ui.tray import Tray, tray_available
+from ui.access.startup import open_journal
+from ui.backups.daily_backup import DailyBackup
+from ui.infra import alerts, theme
+from ui.infra.crash import install_excepthook, setup_logging
+from ui.infra.resources import app_icon
+from ui.infra.settings import AppSettings
+from ui.shell.main_window import MainWindow
+from ui.shell.single_instance import SingleInstance, send_to_running, server_name
+from ui.shell.tray import Tray, tray_available
 
 log = logging.getLogger("offscript.ui")
 

@@ -21,7 +21,7 @@ def open_app(journal_dir: Path, quick: bool) -> int:
 
 
 def check_qt() -> tuple[bool, str]:
-    from ui.qt_check import check_qt as probe
+    from ui.infra.qt_check import check_qt as probe
 
     return probe()
 

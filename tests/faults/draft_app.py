@@ -15,8 +15,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from journal import Journal
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
+from ui.infra.settings import AppSettings
+from ui.shell.main_window import MainWindow
 
 
 def main() -> int:

@@ -29,10 +29,10 @@ def test_unsaved_edit_survives_sigkill(seeded: dict[str, str], tmp_path: Path, q
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
-    from ui import alerts
-    from ui.drafts import DraftStore
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
+    from ui.entries.drafts import DraftStore
+    from ui.infra import alerts
+    from ui.infra.settings import AppSettings
+    from ui.shell.main_window import MainWindow
 
     asked: list[str] = []
     monkeypatch.setattr(alerts, "ask", lambda _p, t, *a, **k: asked.append(t) or 0)

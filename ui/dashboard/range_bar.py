@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolBu
 
 from journal import EntryFilter, Journal
 from journal.entries import OUTCOMES
-from ui.fields import refill_choices
+from ui.widgets.fields import refill_choices
 
 # key, label, days back (inclusive of today); None = all time, 0 = custom
 RANGES: tuple[tuple[str, str, int | None], ...] = (

@@ -182,7 +182,7 @@ class DashboardView(QWidget):
         if self.export_png(path):
             self.status.setText(f"Saved {Path(path).name}.")
         else:
-            from ui import alerts
+            from ui.infra import alerts
             alerts.error(self, "Export failed", f"Could not write {path}.",
                          "Check that the folder exists and you can write to it.")
 

@@ -1,0 +1,1 @@
+"""Developer tools (screenshots, sample data): never imported by the app."""

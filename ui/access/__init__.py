@@ -1,0 +1,1 @@
+"""Opening the journal: start-up, first run, unlock, passphrases, recovery, security."""

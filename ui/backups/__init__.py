@@ -1,0 +1,1 @@
+"""The restore dialog and the daily backup."""

@@ -1,0 +1,348 @@
+"""The entry editor: a proper widget per field, inline validation, save/revert, drafts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import Entry, Journal, OffscriptError, ValidationError
+from journal.entries import SUGGESTED_CATEGORIES, validate_fields
+from ui.entries.drafts import DraftStore
+from ui.infra import theme
+from ui.widgets.fields import (
+    FailureModes,
+    NetLabel,
+    OutcomeSelector,
+    minutes_spin,
+    parse_tags,
+    set_completions,
+)
+
+AUTOSAVE_MS = 3000
+
+
+def _text_box(name: str, height: int, mono: bool = False) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)  # Tab moves on, so the form stays keyboard-friendly
+    box.setMinimumHeight(height)
+    if mono:
+        box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    return box
+
+
+class EntryEditor(QWidget):
+    saved = Signal(object)  # Entry
+    dirty_changed = Signal(bool)
+    delete_requested = Signal(str)
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.drafts = DraftStore(journal, "editor")
+        self.entry: Entry | None = None
+        self._dirty = False
+        self._loading = False
+        self._errors: dict[str, QLabel] = {}
+        self._build()
+        self.autosave = QTimer(self, interval=AUTOSAVE_MS, singleShot=True)
+        self.autosave.timeout.connect(self.save_draft)
+        # The used values come from the journal in refresh_suggestions(), which the owner calls
+        # once the window is on screen (a query over every entry is not worth a slower start).
+        self.category.addItems(["", *SUGGESTED_CATEGORIES])
+        self.load(None)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        # A long title wraps instead of widening the form past the pane (which would clip it).
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title = QLineEdit(placeholderText="What did you try?")
+        self.occurred_at = QDateTimeEdit(calendarPopup=True, displayFormat="yyyy-MM-dd HH:mm")
+        self.tool = QLineEdit(placeholderText="e.g. ChatGPT, Claude, Copilot")
+        self.tool_version = QLineEdit(placeholderText="model or version (optional)")
+        self.category = QComboBox(editable=True)
+        self.outcome = OutcomeSelector()
+        self.without_ai = minutes_spin("Minutes by hand")
+        self.with_ai = minutes_spin("Minutes with AI")
+        self.net = NetLabel(self.without_ai, self.with_ai)
+        self.failure_modes = FailureModes()
+        self.iterations = QSpinBox(minimum=0, maximum=999, specialValueText="—")
+        self.prompt = _text_box("Prompt", 110, mono=True)
+        self.prompt.setPlaceholderText("The prompt you used (kept encrypted, never shared "
+                                       "unless you choose to)")
+        self.what_broke = _text_box("What broke", 54)
+        self.lesson = _text_box("Lesson", 54)
+        self.tags = QLineEdit(placeholderText="comma-separated, e.g. email, summarising")
+        self.share = QCheckBox("May appear in shared summaries")
+        self._build_form()
+        self._connect()
+
+    def _build_form(self) -> None:
+
+        minutes = QHBoxLayout()
+        for label, spin in (("by hand", self.without_ai), ("with AI", self.with_ai)):
+            minutes.addWidget(spin)
+            minutes.addWidget(QLabel(label))
+            minutes.addSpacing(8)
+        minutes.addStretch(1)
+        minutes_block = QVBoxLayout()
+        minutes_block.addLayout(minutes)
+        minutes_block.addWidget(self.net)
+        self.failure_box = QGroupBox("What went wrong?")
+        QVBoxLayout(self.failure_box).addWidget(self.failure_modes)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows: list[tuple[str, str, Any]] = [
+            ("title", "&Title", self.title), ("occurred_at", "&When", self.occurred_at),
+            ("tool", "T&ool", self.tool), ("tool_version", "&Version", self.tool_version),
+            ("category", "Cate&gory", self.category), ("outcome", "Outcome", self.outcome),
+            ("minutes_without_ai", "Minutes", minutes_block),
+            ("failure_modes", "", self.failure_box),
+            ("iterations", "&Iterations", self.iterations), ("prompt", "&Prompt", self.prompt),
+            ("what_broke", "What &broke", self.what_broke), ("lesson", "&Lesson", self.lesson),
+            ("tags", "T&ags", self.tags), ("share", "", self.share)]
+        for name, label, widget in rows:
+            error = QLabel(visible=False, wordWrap=True)
+            error.setAccessibleName(f"{name} error")
+            self._errors[name] = error
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(widget) if isinstance(widget, QWidget) else cell.addLayout(widget)
+            cell.addWidget(error)
+            label_widget = QLabel(label)
+            if isinstance(widget, QWidget):
+                label_widget.setBuddy(widget)
+                widget.setAccessibleName(widget.accessibleName() or label.replace("&", ""))
+            form.addRow(label_widget, cell)
+            if name == "failure_modes":
+                self._failure_label = label_widget
+        self._errors["minutes_with_ai"] = self._errors["minutes_without_ai"]
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.heading)
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never clip a field: the pane is at least as wide as the form needs.
+        scroll.setMinimumWidth(body.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width() + 4)
+        self._build_buttons(scroll)
+
+    def _build_buttons(self, scroll: QScrollArea) -> None:
+
+        self.status = QLabel()
+        self.save_button = QPushButton("&Save")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton("Re&vert")
+        self.revert_button.setToolTip("Discard changes (Esc)")
+        self.delete_button = QPushButton("Move to &Trash")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+    def _connect(self) -> None:
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+        self.delete_button.clicked.connect(
+            lambda: self.entry and self.delete_requested.emit(self.entry.id))
+        self.outcome.changed.connect(self._outcome_changed)
+        for edit in (self.title, self.tool, self.tool_version, self.tags):
+            edit.textChanged.connect(self._changed)
+        for box in (self.prompt, self.what_broke, self.lesson):
+            box.textChanged.connect(self._changed)
+        for spin in (self.without_ai, self.with_ai, self.iterations):
+            spin.valueChanged.connect(self._changed)
+        self.category.currentTextChanged.connect(self._changed)
+        self.occurred_at.dateTimeChanged.connect(self._changed)
+        self.failure_modes.changed.connect(self._changed)
+        self.share.toggled.connect(self._changed)
+
+    def refresh_suggestions(self) -> None:
+        """Completers from what the user typed before (most used first)."""
+        set_completions(self.tool, self.journal.suggestions("tool"))
+        set_completions(self.tool_version, self.journal.suggestions("tool_version"))
+        set_completions(self.tags, self.journal.suggestions("tags"), tags=True)
+        current = self.category.currentText()
+        self.category.blockSignals(True)
+        self.category.clear()
+        used = self.journal.suggestions("category")
+        self.category.addItems(["", *dict.fromkeys([*SUGGESTED_CATEGORIES, *used])])
+        self.category.setCurrentText(current)
+        self.category.blockSignals(False)
+
+    # -- values ----------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """The form as raw field values for validate_fields / Journal.add / update."""
+        return {
+            "title": self.title.text(), "tool": self.tool.text(),
+            "tool_version": self.tool_version.text(), "category": self.category.currentText(),
+            "outcome": self.outcome.value(),
+            "occurred_at": self.occurred_at.dateTime().toPython().replace(second=0, microsecond=0)
+            .isoformat(),
+            "minutes_without_ai": self.without_ai.value(), "minutes_with_ai": self.with_ai.value(),
+            "failure_modes": self.failure_modes.value() if self.outcome.value() != "worked" else [],
+            "iterations": self.iterations.value() or None, "prompt": self.prompt.toPlainText(),
+            "what_broke": self.what_broke.toPlainText(), "lesson": self.lesson.toPlainText(),
+            "tags": parse_tags(self.tags.text()), "share": self.share.isChecked()}
+
+    def set_values(self, data: dict[str, Any]) -> None:
+        """Fill the form from field values (an entry, a draft or the quick log)."""
+        self._loading = True
+        try:
+            self.title.setText(data.get("title") or "")
+            self.tool.setText(data.get("tool") or "")
+            self.tool_version.setText(data.get("tool_version") or "")
+            self.category.setCurrentText(data.get("category") or "")
+            self.outcome.set_value(data.get("outcome") or "")
+            when = data.get("occurred_at") or datetime.now()
+            when = datetime.fromisoformat(when) if isinstance(when, str) else when
+            self.occurred_at.setDateTime(QDateTime(when))
+            self.without_ai.setValue(int(data.get("minutes_without_ai") or 0))
+            self.with_ai.setValue(int(data.get("minutes_with_ai") or 0))
+            self.failure_modes.set_value(list(data.get("failure_modes") or []))
+            self.iterations.setValue(int(data.get("iterations") or 0))
+            self.prompt.setPlainText(data.get("prompt") or "")
+            self.what_broke.setPlainText(data.get("what_broke") or "")
+            self.lesson.setPlainText(data.get("lesson") or "")
+            self.tags.setText(", ".join(data.get("tags") or []))
+            self.share.setChecked(bool(data.get("share")))
+        finally:
+            self._loading = False
+        self._outcome_changed(self.outcome.value(), mark=False)
+
+    def load(self, entry: Entry | None, values: dict[str, Any] | None = None) -> None:
+        """Show an entry (None = a new one); `values` overlays unsaved edits (draft/quick log)."""
+        self.entry = entry
+        self.set_values(entry.to_dict() if entry else {})
+        self.heading.setText(f"Editing: {entry.title}" if entry else "New entry")
+        self.delete_button.setEnabled(entry is not None)
+        self._show_errors({})
+        self.status.clear()
+        self._set_dirty(False)
+        if values:
+            self.set_values(values)
+            self._set_dirty(True)
+            self.validate(full=False)
+
+    # -- editing ---------------------------------------------------------------------------
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _changed(self, *_: object) -> None:
+        if self._loading:
+            return
+        self._set_dirty(True)
+        self.status.setText("Unsaved changes")
+        self.autosave.start()
+        self.validate(full=False)
+
+    def _outcome_changed(self, outcome: str, mark: bool = True) -> None:
+        # Failure modes only make sense when something went wrong.
+        visible = outcome in ("partly", "broke")
+        self.failure_box.setVisible(visible)
+        self._failure_label.setVisible(visible)
+        if mark:
+            self._changed()
+
+    def validate(self, *, full: bool) -> bool:
+        """Run the journal's own rules per field; show each rule beside its field."""
+        data = self.values()
+        errors: dict[str, str] = {}
+        for name, value in data.items():
+            try:
+                validate_fields({name: value}, partial=True)
+            except ValidationError as exc:
+                errors.setdefault(exc.field, exc.rule)
+        if full:
+            try:
+                validate_fields(data, partial=False)
+            except ValidationError as exc:
+                errors.setdefault(exc.field, exc.rule)
+        empty = {name for name, value in data.items() if value in (None, "", [])}
+        self._show_errors(errors, only_touched=not full, empty=empty)
+        return not errors
+
+    def _show_errors(self, errors: dict[str, str], only_touched: bool = False,
+                     empty: set[str] | frozenset[str] = frozenset()) -> None:
+        for name, label in self._errors.items():
+            rule = errors.get(name)
+            if rule is None and only_touched and label.isVisible() and "required" in label.text() \
+                    and name in empty:
+                continue  # keep a 'required' hint while the field is still empty
+            label.setText(f"{name.replace('_', ' ')} {rule}" if rule else "")
+            label.setStyleSheet(f"color: {theme.error_color()};")
+            label.setVisible(bool(rule))
+
+    def error_for(self, field: str) -> str:
+        label = self._errors.get(field)
+        return label.text() if label is not None and label.isVisible() else ""
+
+    def save(self) -> Entry | None:
+        if not self.validate(full=True):
+            self.status.setText("Fix the highlighted fields to save")
+            return None
+        try:
+            entry = (self.journal.update(self.entry.id, self.values()) if self.entry
+                     else self.journal.add(self.values()))
+        except ValidationError as exc:
+            self._show_errors({exc.field: exc.rule})
+            return None
+        except OffscriptError as exc:
+            self.status.setText(f"Not saved: {exc}")
+            return None
+        self.drafts.clear()
+        self.load(entry)
+        self.status.setText("Saved")
+        self.refresh_suggestions()
+        self.saved.emit(entry)
+        return entry
+
+    def revert(self) -> None:
+        self.drafts.clear()
+        self.load(self.entry)
+
+    # -- drafts ----------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        if self._dirty:
+            self.drafts.save({"entry_id": self.entry.id if self.entry else None,
+                              "values": self.values()})

@@ -1,0 +1,287 @@
+"""The Journal page: filters, the entries list (or an empty state) and the editor beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from journal import Entry, Journal, OffscriptError, samples
+from ui.entries.editor import EntryEditor
+from ui.entries.entry_model import EntryTableModel
+from ui.entries.filter_bar import FilterBar
+from ui.infra import alerts
+from ui.widgets.badges import OutcomeBadgeDelegate
+from ui.widgets.empty_state import EmptyState
+from ui.widgets.undo_bar import UndoBar
+
+# Columns that keep a compact width: (min, max) in pixels. Longer text is elided (…) and the
+# full value is in the tooltip; the Title column takes all the room that is left.
+COMPACT = {EntryTableModel.TOOL: (64, 100), EntryTableModel.TAGS: (56, 96)}
+FIXED = {EntryTableModel.DATE: 96, EntryTableModel.OUTCOME: 84, EntryTableModel.NET: 80}
+FIT_ROWS = 40  # rows measured to fit a column: about a screenful, not every loaded row
+
+
+def fit_columns(table: QTableView) -> None:
+    """Size date and net to their text, tool and tags to their contents within COMPACT's bounds."""
+    table.resizeColumnToContents(EntryTableModel.DATE)
+    table.resizeColumnToContents(EntryTableModel.NET)
+    for col, (low, high) in COMPACT.items():
+        table.setColumnWidth(col, min(max(table.sizeHintForColumn(col), low), high))
+
+
+def make_table(model: EntryTableModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(30)
+    table.setItemDelegateForColumn(EntryTableModel.OUTCOME, OutcomeBadgeDelegate(table))
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_ROWS)
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(EntryTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+    for col, width in FIXED.items():
+        table.setColumnWidth(col, width)
+    for col, (_low, high) in COMPACT.items():
+        table.setColumnWidth(col, high)
+
+    def fit_first_rows() -> None:  # once there is something to measure; later, the user decides
+        if model.rowCount() and not table.property("fitted"):
+            table.setProperty("fitted", True)
+            fit_columns(table)
+
+    model.modelReset.connect(fit_first_rows)
+    fit_first_rows()
+    # Sorting goes to SQL through EntryTableModel.sort; set the indicator before enabling.
+    header.setSortIndicator(EntryTableModel.DATE, Qt.SortOrder.DescendingOrder)
+    table.setSortingEnabled(True)
+    return table
+
+
+class JournalPage(QWidget):
+    changed = Signal()  # entries were added, edited, trashed or restored
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.undo_stack: list[tuple[str, str]] = []  # (id, title) of trashed entries
+        self._has_samples = False  # checked in load_choices/reload/_saved, not per keystroke
+        self.filter_bar = FilterBar(journal)
+        self.model = EntryTableModel(journal, self.filter_bar.current_filter())
+        self.table = make_table(self.model, "Entries")
+        self.editor = EntryEditor(journal)
+        self.empty = EmptyState()
+        self.undo_bar = UndoBar()
+        self.samples_bar = QWidget()
+        remove = QPushButton("Remove sample entries")
+        bar = QHBoxLayout(self.samples_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel("Sample entries (tag <i>sample</i>) are shown."))
+        bar.addWidget(remove)
+        bar.addStretch(1)
+
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.samples_bar)
+        left_layout.addWidget(self.list_stack, 1)
+        left_layout.addWidget(self.undo_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([700, 480])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.filter_bar.filter_changed.connect(self.model.set_filter)
+        self.model.count_changed.connect(self._count_changed)
+        self.model.query_failed.connect(self.filter_bar.show_error)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.editor.saved.connect(self._saved)
+        self.editor.delete_requested.connect(self.trash_entry)
+        self.empty.new_requested.connect(self.new_entry)
+        self.empty.samples_requested.connect(self.add_samples)
+        self.undo_bar.undo_requested.connect(self.undo_trash)
+        remove.clicked.connect(self.remove_samples)
+        self._count_changed(self.model.total)
+
+    # -- list ------------------------------------------------------------------------------
+    def load_choices(self) -> None:
+        """Filter lists and editor completers from the values used before.
+
+        One grouped query over the journal (~0.4 s at 100k entries): the main window runs it
+        right after it is first shown instead of before.
+        """
+        self.filter_bar.refresh_choices()
+        self.editor.refresh_suggestions()
+        self._check_samples()
+
+    def reload(self) -> None:
+        self.filter_bar.refresh_choices()
+        self._check_samples()
+        self.model.refresh()
+        self.changed.emit()
+
+    def _check_samples(self) -> None:
+        """Show the 'remove sample entries' bar while any entry has the sample tag."""
+        self._has_samples = samples.has_samples(self.journal)
+        self.samples_bar.setVisible(self._has_samples)
+
+    def _count_changed(self, total: int) -> None:
+        self.filter_bar.show_count(total)
+        empty = total == 0 and not self.filter_bar.is_filtered() and self.journal.count() == 0
+        self.list_stack.setCurrentWidget(self.empty if empty else self.table)
+        self.samples_bar.setVisible(self._has_samples)
+
+    def current_entry(self) -> Entry | None:
+        return self.model.entry(self.table.currentIndex().row())
+
+    def select_entry(self, entry_id: str) -> bool:
+        row = self.model.row_of(entry_id)
+        if row < 0:
+            return False
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(row, 0), flags.ClearAndSelect | flags.Rows)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def open_entry(self, entry_id: str) -> None:
+        """Show an entry by id, even one outside the loaded rows or the current filter."""
+        if self.select_entry(entry_id) or not self.confirm_leave():
+            return
+        try:
+            self.editor.load(self.journal.get(entry_id))
+        except OffscriptError as exc:
+            alerts.warn(self, "Entry not found", str(exc))
+
+    def _row_changed(self, current: Any, previous: Any) -> None:
+        entry = self.model.entry(current.row())
+        if entry is None or (self.editor.entry and self.editor.entry.id == entry.id):
+            return
+        if not self.confirm_leave():
+            # Stay on the entry being edited: put the selection back without re-entering here.
+            self.table.selectionModel().blockSignals(True)
+            if previous.isValid():
+                self.table.selectRow(previous.row())
+            else:
+                self.table.clearSelection()
+            self.table.selectionModel().blockSignals(False)
+            return
+        self.editor.load(entry)
+
+    # -- editing ---------------------------------------------------------------------------
+    def confirm_leave(self) -> bool:
+        """True when the editor may show something else (saved, discarded or unchanged)."""
+        if not self.editor.is_dirty:
+            return True
+        choice = alerts.ask(self, "Unsaved changes", "Save the changes to this entry?",
+                            ["Save", "Discard", "Keep editing"])
+        if choice == 0:
+            return self.editor.save() is not None
+        if choice == 1:
+            self.editor.revert()
+            return True
+        return False
+
+    def new_entry(self, values: dict[str, Any] | None = None) -> None:
+        if not self.confirm_leave():
+            return
+        self.table.selectionModel().blockSignals(True)
+        self.table.clearSelection()
+        self.table.setCurrentIndex(self.model.index(-1, -1))
+        self.table.selectionModel().blockSignals(False)
+        self.list_stack.setCurrentWidget(self.table)
+        self.editor.load(None, values)
+        self.editor.title.setFocus()
+
+    def _saved(self, entry: Entry) -> None:
+        if self.model.row_of(entry.id) >= 0:
+            self.model.replace_entry(entry)
+            self.filter_bar.refresh_choices()
+            self._check_samples()  # the tags may have changed
+            self.changed.emit()
+        else:
+            self.reload()
+            self.table.selectionModel().blockSignals(True)
+            self.select_entry(entry.id)
+            self.table.selectionModel().blockSignals(False)
+
+    # -- trash -----------------------------------------------------------------------------
+    def trash_current(self) -> None:
+        entry = self.editor.entry or self.current_entry()
+        if entry is not None:
+            self.trash_entry(entry.id)
+
+    def trash_entry(self, entry_id: str) -> None:
+        row = self.model.row_of(entry_id)
+        try:
+            entry = self.journal.trash(entry_id)
+        except OffscriptError as exc:
+            alerts.warn(self, "Not moved to Trash", str(exc))
+            return
+        self.undo_stack.append((entry.id, entry.title))
+        self.editor.drafts.clear()
+        self.editor.load(None)
+        self.reload()
+        if self.model.rowCount():
+            self.table.selectRow(min(max(row, 0), self.model.rowCount() - 1))
+        self.undo_bar.show_message(f"Moved “{entry.title}” to Trash.")
+
+    def undo_trash(self) -> bool:
+        if not self.undo_stack:
+            return False
+        entry_id, title = self.undo_stack.pop()
+        try:
+            self.journal.restore(entry_id)
+        except OffscriptError as exc:  # purged meanwhile from the Trash view
+            alerts.warn(self, "Cannot undo", str(exc))
+            return False
+        self.reload()
+        self.select_entry(entry_id)
+        self.undo_bar.show_message(f"Restored “{title}”.")
+        return True
+
+    # -- samples ---------------------------------------------------------------------------
+    def add_samples(self) -> None:
+        samples.add_samples(self.journal)
+        self.reload()
+        self.table.selectRow(0)
+
+    def remove_samples(self) -> None:
+        if self.editor.entry and samples.SAMPLE_TAG in self.editor.entry.tags:
+            self.editor.drafts.clear()
+            self.editor.load(None)
+        samples.remove_samples(self.journal)
+        self.reload()
+
+    def focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()

@@ -1,0 +1,1 @@
+"""Settings, theme, resources, alerts, modal dialogs, crash handler, Qt check."""

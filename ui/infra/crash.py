@@ -1,0 +1,116 @@
+"""Crash reporting: sys.excepthook shows a dialog with the error and version; a rotating log."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import platform
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import journal
+from journal.paths import log_dir, make_private_dir
+from ui.infra.modal import run_modal
+
+log = logging.getLogger("offscript.ui")
+LOG_NAME = "offscript.log"
+
+
+def setup_logging(folder: Path | None = None) -> Path | None:
+    """Log to a rotating file in the platform log dir (journal contents never go there)."""
+    folder = folder or log_dir()
+    try:
+        make_private_dir(folder)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    except OSError as exc:
+        logging.basicConfig(level=logging.INFO)
+        log.warning("no log file: %s", exc)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return folder / LOG_NAME
+
+
+def report_text(exc_type: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> str:
+    lines = "".join(traceback.format_exception(exc_type, exc, tb))
+    return (f"Offscript {journal.__version__} · Python {platform.python_version()} · "
+            f"PySide6 {pyside_version} · {platform.platform()}\n\n{lines}")
+
+
+class CrashDialog(QDialog):
+    def __init__(self, report: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle("Offscript hit a problem")
+        intro = QLabel(
+            "<h3>Something went wrong</h3><p>Your journal is safe: saved entries are not "
+            "affected and unsaved edits are kept as a draft. You can keep working, or restart "
+            f"Offscript.</p><p>Details are in the log folder: {log_dir()}</p>", wordWrap=True)
+        self.details = QPlainTextEdit(report, readOnly=True)
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.details.setAccessibleName("Error details")
+        self.copy_button = QPushButton("&Copy details")
+        close = QPushButton("&Close")
+        close.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.details, 1)
+        layout.addLayout(buttons)
+        self.resize(720, 460)
+        self.copy_button.clicked.connect(self.copy)
+        close.clicked.connect(self.accept)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.report)
+        self.copy_button.setText("Copied ✓")
+
+
+class ExceptHook:
+    """Installed as sys.excepthook; shows one dialog at a time so a loop can't stack them."""
+
+    def __init__(self) -> None:
+        self.showing = False
+
+    def __call__(self, exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        report = report_text(exc_type, exc, tb)
+        log.error("unhandled error\n%s", report)
+        if self.showing or QApplication.instance() is None:
+            return
+        self.showing = True
+        try:
+            run_modal(CrashDialog(report))
+        finally:
+            self.showing = False
+
+
+def install_excepthook() -> ExceptHook:
+    hook = ExceptHook()
+    sys.excepthook = hook
+    return hook

@@ -1,0 +1,1 @@
+"""The Share dialog: options, preview, export history, worker."""

@@ -1,0 +1,1 @@
+"""The main window, its menu bar, lazy pages, tray and single instance."""

@@ -1,0 +1,1 @@
+"""Shared widgets: fields, badges, undo bar, empty state."""
