@@ -16,6 +16,7 @@ import sqlcipher3
 import sqlite_utils
 
 from journal import migrations
+from journal.disk_errors import damaged, from_sqlite_error
 from journal.entries import Entry, now_local
 from journal.errors import LockedError, NotFoundError, QueryError, StorageError
 from journal.paths import BACKUP_DIR, make_private_dir, make_private_file
@@ -32,25 +33,9 @@ def _hex_key(key: bytes) -> str:
     return "\"x'" + key.hex() + "'\""
 
 
-def damaged(path: Path, exc: BaseException) -> StorageError:
-    return StorageError(
-        f"The journal file {path} is damaged ({exc}). Nothing was changed. Restore a backup: "
-        "offscript backup --list, then offscript restore FILE.")
-
-
-def write_error(exc: sqlcipher3.Error) -> StorageError:
-    """A clear message for a failed write; the transaction was rolled back."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        why = ("another program (another Offscript window or command?) is writing to the "
-               "journal; try again in a moment")
-    elif "full" in text:
-        why = "the disk is full; free some space and try again"
-    elif "readonly" in text or "read-only" in text:
-        why = "the journal file or its folder is read-only"
-    else:
-        why = f"the file could not be written ({text})"
-    return StorageError(f"Could not save to the journal: {why}. Nothing was changed.")
+def write_error(exc: sqlcipher3.Error, path: Path) -> StorageError:
+    """A clear message for a failed write (busy, full, read-only…); it was rolled back."""
+    return from_sqlite_error(path, exc)
 
 
 class Store:
@@ -78,7 +63,7 @@ class Store:
         try:
             conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher3.Error as exc:
-            raise StorageError(f"Cannot open {path}: {exc}") from exc
+            raise from_sqlite_error(path, exc) from exc
         try:
             # SQLCipher logs decrypt failures to stderr; they reach the user as our errors.
             conn.execute("PRAGMA cipher_log_level = NONE")
@@ -92,7 +77,7 @@ class Store:
                 raise LockedError(
                     "The key does not open this journal (wrong passphrase or key, or the file "
                     "is damaged). Nothing was changed.") from exc
-            raise damaged(path, exc) from exc
+            raise from_sqlite_error(path, exc) from exc
         store = cls(conn, path)
         try:
             store._configure()
@@ -101,9 +86,7 @@ class Store:
             store.migrate(schema)
         except sqlcipher3.Error as exc:
             conn.close()
-            if isinstance(exc, sqlcipher3.OperationalError):
-                raise write_error(exc) from exc
-            raise damaged(path, exc) from exc
+            raise from_sqlite_error(path, exc) from exc
         return store
 
     def _configure(self) -> None:
@@ -131,12 +114,12 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlcipher3.Error as exc:
-            raise write_error(exc) from exc
+            raise write_error(exc, self.path) from exc
         try:
             yield
         except sqlcipher3.Error as exc:  # disk full, read-only, I/O error mid-write
             self._rollback()
-            raise write_error(exc) from exc
+            raise write_error(exc, self.path) from exc
         except BaseException:
             self._rollback()
             raise
@@ -144,7 +127,7 @@ class Store:
             self.conn.execute("COMMIT")
         except sqlcipher3.Error as exc:
             self._rollback()
-            raise write_error(exc) from exc
+            raise write_error(exc, self.path) from exc
         finally:
             self._writes += 1
 
@@ -278,9 +261,9 @@ class Store:
         except sqlcipher3.OperationalError as exc:
             if "fts5" in str(exc) or "MATCH" in str(exc):
                 raise QueryError(f"Search could not be understood: {exc}") from exc
-            raise StorageError(str(exc)) from exc
+            raise from_sqlite_error(self.path, exc) from exc
         except sqlcipher3.DatabaseError as exc:
-            raise damaged(self.path, exc) from exc
+            raise from_sqlite_error(self.path, exc) from exc
 
     def _entries(self, rows: list[tuple[Any, ...]]) -> list[Entry]:
         try:
@@ -331,7 +314,7 @@ class Store:
             try:
                 out[column] = [str(r[0]) for r in self.conn.execute(sql, (_SUGGEST_LIMIT,))]
             except sqlcipher3.DatabaseError as exc:
-                raise damaged(self.path, exc) from exc
+                raise from_sqlite_error(self.path, exc) from exc
         return out
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:

@@ -6,7 +6,9 @@ Exit codes: 0 ok, 2 invalid input, 3 locked / wrong key, 4 file or I/O error.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,10 +17,13 @@ from typing import TextIO
 from journal import __version__
 from journal.cli import admin_cmds, entry_cmds
 from journal.cli.session import journal_dir, open_journal
-from journal.errors import OffscriptError, StorageError
+from journal.disk_errors import from_os_error
+from journal.errors import OffscriptError
 from journal.selfcheck import QtCheck
 
 EXIT_USAGE, EXIT_LOCKED, EXIT_IO = 2, 3, 4
+EXIT_INTERNAL = 1  # a bug: never expected, always reported with its type
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell shows for a tool stopped by SIGPIPE (`| head`)
 # Command modules that bring their own subcommands; each has register(sub).
 PLUGIN_MODULES = ("journal.cli.stats_cmd", "journal.cli.share_cmds", "journal.cli.backup_cmds")
 
@@ -83,20 +88,47 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, *,
     if args.command is None or args.handler is None:
         return _gui(args, gui)
     try:
-        if not getattr(args, "needs_journal", True):
-            return int(args.handler(args, out))
-        with open_journal(args, sys.stderr) as journal:
-            return int(args.handler(args, journal, out))
+        try:
+            if not getattr(args, "needs_journal", True):
+                return int(args.handler(args, out))
+            with open_journal(args, sys.stderr) as journal:
+                return int(args.handler(args, journal, out))
+        finally:
+            out.flush()  # a closed pipe shows up here, not at exit where it can't be handled
+    except BrokenPipeError:
+        return _reader_went_away(out)
     except OffscriptError as err:
         print(f"offscript: {err}", file=sys.stderr)
         return err.exit_code
     except OSError as err:
-        print(f"offscript: {StorageError(str(err))}", file=sys.stderr)
+        if err.errno == errno.EPIPE:
+            return _reader_went_away(out)
+        print(f"offscript: {from_os_error(err)}", file=sys.stderr)
         return EXIT_IO
+    except UnicodeError as err:  # bytes that are not UTF-8 in an argument or on stdin
+        print(f"offscript: an argument or the input is not valid UTF-8 text ({err}). "
+              "Nothing was changed.", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("\nCancelled; nothing more was changed.", file=sys.stderr)
         return 130
+    except Exception as err:
+        print(f"offscript: internal error ({type(err).__name__}: {err}). This is a bug in "
+              "Offscript; please report it with the command you ran.", file=sys.stderr)
+        return EXIT_INTERNAL
 
+
+def _reader_went_away(out: TextIO) -> int:
+    """`offscript list | head`: the reader closed the pipe. Stop quietly like other tools;
+    point stdout at /dev/null so the interpreter's final flush does not complain
+    (the recipe in the Python docs, "Note on SIGPIPE")."""
+    if out is sys.stdout:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # no real file descriptor behind stdout
+            pass
+    return EXIT_BROKEN_PIPE
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,7 +9,8 @@ from typing import Any, TextIO
 from journal.api import TRASH_DAYS, Journal
 from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_entry, print_json, print_table
-from journal.entries import FAILURE_MODES, OUTCOMES
+from journal.entries import FAILURE_MODES, MAX_PROMPT, OUTCOMES, SQLITE_MAX_INT
+from journal.errors import ValidationError
 from journal.query import SORTABLE
 
 # flag → entry field, for add and edit alike
@@ -22,6 +23,20 @@ FIELD_FLAGS = {
 }
 
 
+def whole_number(text: str) -> int:
+    """argparse type for minutes and iterations: a short message, whatever was typed."""
+    digits = text.strip()
+    if len(digits.lstrip("+-")) > 30:  # also keeps int() under Python's digit limit
+        raise argparse.ArgumentTypeError(f"far too large ({len(digits)} digits)")
+    try:
+        value = int(digits)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number (got {text[:40]!r})") from None
+    if not -SQLITE_MAX_INT <= value <= SQLITE_MAX_INT:
+        raise argparse.ArgumentTypeError(f"is out of range (got {value})")
+    return value
+
+
 def _field_flags(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     g = parser.add_argument_group("entry fields")
     g.add_argument("--title", help="what you tried to do (1–200 characters)")
@@ -29,10 +44,10 @@ def _field_flags(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     g.add_argument("--tool-version", dest="tool_version", metavar="VERSION")
     g.add_argument("--category", help="writing, coding, analysis, research, support, ops, …")
     g.add_argument("--prompt", help="the prompt you used; '-' reads it from standard input")
-    g.add_argument("--iterations", type=int, help="how many tries it took (≥ 1)")
+    g.add_argument("--iterations", type=whole_number, help="how many tries it took (≥ 1)")
     g.add_argument("--outcome", choices=OUTCOMES)
-    g.add_argument("--without", type=int, metavar="MIN", help="minutes it would take by hand")
-    g.add_argument("--with", dest="with_ai", type=int, metavar="MIN",
+    g.add_argument("--without", type=whole_number, metavar="MIN", help="minutes it would take by hand")
+    g.add_argument("--with", dest="with_ai", type=whole_number, metavar="MIN",
                    help="minutes it took with AI, prompting and checking included")
     g.add_argument("--broke", metavar="TEXT", help="what broke")
     g.add_argument("--mode", action="append", choices=FAILURE_MODES, metavar="MODE",
@@ -46,6 +61,23 @@ def _field_flags(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     g.add_argument("--at", metavar="DATETIME", help="when it happened, e.g. 2026-11-20T14:00")
 
 
+def read_prompt(stdin: TextIO) -> str:
+    """The prompt from standard input: UTF-8 only, and never more than a prompt can hold
+    (so `--prompt - < /dev/zero` stops at once instead of filling memory)."""
+    limit = MAX_PROMPT * 4 + 1  # characters are at most 4 bytes in UTF-8
+    raw = stdin.buffer.read(limit) if hasattr(stdin, "buffer") else stdin.read(limit)
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                "prompt", f"standard input is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            ) from None
+    if len(raw) >= limit:
+        raise ValidationError("prompt", f"standard input holds more than {MAX_PROMPT:,} characters")
+    return str(raw)
+
+
 def _fields(args: argparse.Namespace, stdin: TextIO) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for flag, name in FIELD_FLAGS.items():
@@ -53,7 +85,7 @@ def _fields(args: argparse.Namespace, stdin: TextIO) -> dict[str, Any]:
         if value is None:
             continue
         if flag == "prompt" and value == "-":
-            value = stdin.read()
+            value = read_prompt(stdin)
         data[name] = value
     return data
 
@@ -134,8 +166,8 @@ def cmd_trash(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
 
 def _list_flags(parser: argparse.ArgumentParser, default_limit: int) -> None:
     add_filter_flags(parser)
-    parser.add_argument("--limit", type=int, default=default_limit, help="rows to show")
-    parser.add_argument("--offset", type=int, default=0, help="rows to skip")
+    parser.add_argument("--limit", type=whole_number, default=default_limit, help="rows to show")
+    parser.add_argument("--offset", type=whole_number, default=0, help="rows to skip")
     parser.add_argument("--sort", choices=sorted(SORTABLE), default="occurred_at")
     parser.add_argument("--asc", action="store_true", help="oldest / smallest first")
     parser.add_argument("--json", action="store_true", help="print JSON")
