@@ -10,7 +10,7 @@ from typing import Any
 
 from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
-from journal.paths import DB_NAME, VAULT_NAME, make_private_dir
+from journal.paths import DB_NAME, VAULT_NAME, make_private_dir, remove_stale_temporaries
 from journal.query import EntryFilter
 from journal.stats import Stats, compute_stats
 from journal.store import Store
@@ -80,6 +80,7 @@ class Journal:
         if not (folder / DB_NAME).exists():
             raise StorageError(f"No journal in {folder} (missing {DB_NAME}).")
         vault = Vault.load(folder / VAULT_NAME)
+        remove_stale_temporaries(folder)
         if recovery_key is not None:
             key = vault.key_from_recovery(recovery_key)
         elif vault.mode == "passphrase":

@@ -19,7 +19,7 @@ from journal import migrations
 from journal.disk_errors import damaged, from_sqlite_error
 from journal.entries import Entry, now_local
 from journal.errors import LockedError, NotFoundError, QueryError, StorageError
-from journal.paths import BACKUP_DIR, make_private_dir, make_private_file
+from journal.paths import BACKUP_DIR, create_private_file, make_private_dir, make_private_file
 from journal.query import EntryFilter, order_clause, where_clause
 
 _SUGGESTED = ("tool", "category", "tool_version", "tags")
@@ -60,6 +60,7 @@ class Store:
             raise StorageError(f"A journal already exists at {path}.")
         if not exists:
             make_private_dir(path.parent)
+            create_private_file(path)  # SQLite starts an empty file as a new database
         try:
             conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher3.Error as exc:
@@ -174,6 +175,8 @@ class Store:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"journal-{stamp}-{label}.db"
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        target.unlink(missing_ok=True)  # same second, same label: replaced, as before
+        create_private_file(target)
         shutil.copyfile(self.path, target)
         make_private_file(target)
         return target

@@ -11,6 +11,8 @@ chmod cannot make a file read-only, so we inject the errors instead):
                ("unable to open database file"), and statvfs says the mount is read-only
   full-open    the same at open, on a file system with no free blocks (statvfs f_bavail = 0)
   no-access    the same at open, for a file the user may not read (os.access says no)
+  kill-in-backup  the process dies (os._exit) the moment VACUUM INTO has written the backup's
+               temporary, before anything else runs: what a kill during backup/restore leaves
   none         no fault (control)
 """
 
@@ -49,8 +51,35 @@ def inject(fault: str) -> None:
         paths.os = _Os()  # type: ignore[assignment]
     elif fault in ("ro-folder", "full-open", "no-access"):
         _cannot_open(fault)
+    elif fault == "kill-in-backup":
+        _die_after_vacuum()
     elif fault != "none":
         raise SystemExit(f"unknown fault {fault}")
+
+
+def _die_after_vacuum() -> None:
+    import sqlcipher3
+
+    from journal import backup
+
+    class DiesAfterVacuum(sqlcipher3.Connection):  # type: ignore[misc]
+        def execute(self, sql: str, *args: object) -> sqlcipher3.Cursor:
+            cursor = super().execute(sql, *args)
+            if sql.startswith("VACUUM INTO"):
+                os._exit(137)
+            return cursor
+
+    real_connect = sqlcipher3.connect
+
+    class _Sqlcipher:
+        def __getattr__(self, name: str) -> object:
+            return getattr(sqlcipher3, name)
+
+        @staticmethod
+        def connect(*args: object, **kwargs: object) -> sqlcipher3.Connection:
+            return real_connect(*args, factory=DiesAfterVacuum, **kwargs)
+
+    backup.sqlcipher3 = _Sqlcipher()  # type: ignore[assignment]
 
 
 def _cannot_open(fault: str) -> None:

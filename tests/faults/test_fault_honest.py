@@ -11,6 +11,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -159,14 +160,34 @@ def test_stale_temporaries_are_removed_at_open(seeded: dict[str, str]) -> None:
     (folder / "backups").mkdir(exist_ok=True)
     stale = [folder / "backups" / ".journal-20261120-140000-pre-restore.db.tmp",
              folder / ".vault.json.tmp", folder / ".journal.db.tmp"]
+    an_hour_ago = time.time() - 3600
     for path in stale:
         path.write_bytes(b"x" * 4096)
-        path.chmod(0o644)
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    busy = folder / "backups" / ".journal-20261128-070000-daily.db.tmp"  # being written now
+    busy.write_bytes(b"y")
     keep = folder / "notes.tmp"  # not ours: left alone
     keep.write_text("mine")
     assert cli(seeded, "list").returncode == 0
     assert [p for p in stale if p.exists()] == []
-    assert keep.exists()
+    assert busy.exists() and keep.exists()
+
+
+def test_backup_killed_midway_leaves_only_a_private_temporary(seeded: dict[str, str]) -> None:
+    folder = Path(seeded["OFFSCRIPT_HOME"])
+    old = os.umask(0o022)
+    try:
+        killed = cli(seeded, "kill-in-backup", "backup", script="fault_cli.py")
+    finally:
+        os.umask(old)
+    assert killed.returncode == 137, killed.stderr
+    left = list((folder / "backups").glob(".*.tmp"))
+    assert len(left) == 1 and left[0].stat().st_size > 0
+    assert oct(stat.S_IMODE(left[0].stat().st_mode)) == oct(0o600)
+    later = time.time() - 3600  # as if the next open came an hour later
+    os.utime(left[0], (later, later))
+    assert cli(seeded, "list").returncode == 0
+    assert not left[0].exists()
 
 
 def test_every_file_the_cli_creates_is_private(seeded: dict[str, str], tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import platform
 import sys
 import traceback
@@ -24,11 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 import journal
-from journal.paths import log_dir, make_private_dir
+from journal.paths import log_dir, make_private_dir, make_private_file
 from ui.infra.modal import run_modal
 
 log = logging.getLogger("offscript.ui")
 LOG_NAME = "offscript.log"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are 0600 from creation (the stock handler uses the umask,
+    0644): error reports can name journal folders and file names."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        make_private_file(Path(self.baseFilename))  # a log written by an older version
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:
@@ -36,7 +47,7 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     folder = folder or log_dir()
     try:
         make_private_dir(folder)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = PrivateRotatingFileHandler(
             folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError as exc:
         logging.basicConfig(level=logging.INFO)
