@@ -117,7 +117,8 @@ class Entry:
                                                        "trashed_at", "net_minutes"}
         if unknown:
             name = sorted(unknown, key=str)[0]
-            raise ValidationError(repr(name) if not str(name).strip() else str(name),
+            shown = str(name)  # blank or unprintable (NUL, lone surrogates) names are quoted
+            raise ValidationError(shown if shown.strip() and shown.isprintable() else repr(shown),
                                   "is not a field of an entry", row)
         clean = validate_fields(data, row=row, partial=False)
         entry = cls(**clean)

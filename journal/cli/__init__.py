@@ -98,24 +98,30 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, *,
     except BrokenPipeError:
         return _reader_went_away(out)
     except OffscriptError as err:
-        print(f"offscript: {err}", file=sys.stderr)
+        _say(f"offscript: {err}")
         return err.exit_code
     except OSError as err:
         if err.errno == errno.EPIPE:
             return _reader_went_away(out)
-        print(f"offscript: {from_os_error(err)}", file=sys.stderr)
+        _say(f"offscript: {from_os_error(err)}")
         return EXIT_IO
     except UnicodeError as err:  # bytes that are not UTF-8 in an argument or on stdin
-        print(f"offscript: an argument or the input is not valid UTF-8 text ({err}). "
-              "Nothing was changed.", file=sys.stderr)
+        _say(f"offscript: an argument or the input is not valid UTF-8 text ({err}). "
+             "Nothing was changed.")
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("\nCancelled; nothing more was changed.", file=sys.stderr)
         return 130
     except Exception as err:
-        print(f"offscript: internal error ({type(err).__name__}: {err}). This is a bug in "
-              "Offscript; please report it with the command you ran.", file=sys.stderr)
+        _say(f"offscript: internal error ({type(err).__name__}: {err}). This is a bug in "
+             "Offscript; please report it with the command you ran.")
         return EXIT_INTERNAL
+
+
+def _say(message: str) -> None:
+    """An error line on stderr that prints whatever it quotes (a message may echo input that
+    is not valid Unicode, and stderr need not be forgiving)."""
+    print(message.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
 
 
 def _reader_went_away(out: TextIO) -> int:
