@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from journal.conversations.parse import read_export
+from journal.conversations.parse import Conversation, read_export
 from journal.conversations.table import DROPPED, KEPT, DraftTable, stamp
 from journal.entries import Entry, parse_datetime
 from journal.errors import NotFoundError
@@ -46,7 +46,10 @@ class ConversationInbox:
 
     def import_export(self, path: Path) -> ImportResult:
         """Read a ChatGPT/Claude export and offer its new conversations. All or nothing."""
-        conversations = read_export(path)
+        return self.add_conversations(read_export(path))
+
+    def add_conversations(self, conversations: list[Conversation]) -> ImportResult:
+        """Offer parsed conversations (read_export may run on another thread; this may not)."""
         with self.store.transaction():
             seen = self.table.known(c.fingerprint for c in conversations)
             fresh = [c for c in conversations if c.fingerprint not in seen]
