@@ -32,7 +32,7 @@ class ReminderDialog(QDialog):
         for i, box in enumerate(self.days):
             box.setChecked(i in chosen)
             days_row.addWidget(box)
-        self.time = QTimeEdit(displayFormat="HH:mm")
+        self.time = QTimeEdit(displayFormat="HH:mm", maximumWidth=110)
         when = parse_time(settings.get("reminder_time"))
         self.time.setTime(QTime(when.hour, when.minute))
         note = ("Only while Offscript is running, and only if nothing is logged that day. "
