@@ -141,6 +141,11 @@ def test_import_dev_zero_is_refused_quickly(journal: Journal) -> None:
         import_file(journal, Path("/dev/zero"))
 
 
+def test_chat_export_import_of_dev_zero_is_refused_quickly(journal: Journal) -> None:
+    with pytest.raises(ValidationError, match="not a regular file"):
+        journal.conversations.import_export(Path("/dev/zero"))
+
+
 def test_import_over_the_size_limit_is_refused_before_reading(
         journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "huge.json"
