@@ -37,8 +37,9 @@ def explain(folder: Path, error: OffscriptError) -> tuple[str, list[str]]:
                 "from a backup, or choose another journal folder. Offscript will not create a "
                 "new journal over your data.")
         return text, [RETRY, OTHER_FOLDER, QUIT]
-    text = (f"Offscript could not open the journal in {folder}.\n\n{error}\n\nThe file may be "
-            "damaged or on a drive that is not available. Nothing was changed.")
+    # The error names its cause (full, read-only, busy, damaged…): don't guess "damaged" here.
+    unchanged = "" if "Nothing was changed" in str(error) else "\n\nNothing was changed."
+    text = f"Offscript could not open the journal in {folder}.\n\n{error}{unchanged}"
     choices = [RETRY, OTHER_FOLDER, QUIT]
     if (folder / VAULT_NAME).exists():
         choices.insert(1, RECOVERY)
