@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "journal_dir": "",  # another folder the user chose; empty means the default
     "window_geometry": "",  # hex of QWidget.saveGeometry()
     "splitter_state": "",
+    "team_folder": "",  # the Team page's folder of shared summaries; empty until chosen
 }
 APPEARANCES = ("system", "light", "dark")
 
