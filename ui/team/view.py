@@ -89,9 +89,10 @@ class TeamView(QWidget):
         self.lessons_table = QTableView()
         self.lessons_table.setModel(self.lessons_proxy)
         self.lessons_table.setSortingEnabled(True)
+        self.lessons_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's order
         self.lessons_table.setWordWrap(False)
         self.lessons_table.verticalHeader().hide()
-        self.lessons_table.setMinimumHeight(220)
+        self.lessons_table.setMinimumHeight(320)
         header = self.lessons_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
