@@ -40,4 +40,5 @@ def build_team(folder: Path) -> TeamView:
     inbox = write_team_folder(folder)
     view = TeamView(AppSettings(folder / "settings.json"))
     view.open_folder(inbox)
+    view.wait()
     return view

@@ -31,7 +31,8 @@ def test_team_page_shows_the_corpus(qtbot, settings: AppSettings, inbox: Path) -
     view = TeamView(settings)
     qtbot.addWidget(view)
     assert view.report is None and not view.export_button.isEnabled()
-    view.open_folder(inbox)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.open_folder(inbox)
     assert settings.get("team_folder") == str(inbox)
     assert AppSettings(settings.path).get("team_folder") == str(inbox)  # saved to disk
     r = view.report
@@ -64,7 +65,8 @@ def test_team_page_shows_the_corpus(qtbot, settings: AppSettings, inbox: Path) -
 def test_team_page_exports(qtbot, settings: AppSettings, inbox: Path, tmp_path: Path) -> None:
     view = TeamView(settings)
     qtbot.addWidget(view)
-    view.open_folder(inbox)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.open_folder(inbox)
     for fmt in ("md", "html", "json"):
         target = tmp_path / f"team.{fmt}"
         view.export(target, fmt)  # type: ignore[arg-type]
@@ -81,13 +83,31 @@ def test_new_files_are_picked_up_and_a_missing_folder_is_said(
         qtbot, settings: AppSettings, inbox: Path) -> None:
     view = TeamView(settings)
     qtbot.addWidget(view)
-    view.open_folder(inbox)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.open_folder(inbox)
     (inbox / "a-feb.json").unlink()
-    view.refresh()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.refresh()
     assert view.report is not None and view.report.totals.entries == 16
     shutil.rmtree(inbox)
     view.refresh()
     assert view.report is None and "Folder not found" in view.folder_label.text()
+
+
+def test_a_stale_read_is_dropped(qtbot, settings: AppSettings, inbox: Path,
+                                  tmp_path: Path) -> None:
+    """Switching folders while one is read shows only the newer folder's report."""
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(inbox / "b.json", other / "b.json")
+    view = TeamView(settings)
+    qtbot.addWidget(view)
+    shown: list[int] = []
+    view.loaded.connect(lambda: shown.append(view.report.combined if view.report else -1))
+    view.open_folder(inbox)
+    view.open_folder(other)
+    view.wait()
+    assert shown == [1]  # the first folder's read finished too, and was not shown
 
 
 def test_team_page_is_lazy_and_on_ctrl_5(qtbot, journal: Journal, settings: AppSettings,
@@ -104,4 +124,5 @@ def test_team_page_is_lazy_and_on_ctrl_5(qtbot, journal: Journal, settings: AppS
     assert team.shortcut().toString() == "Ctrl+5"
     team.trigger()
     assert window.stack.currentIndex() == mw.TEAM
+    qtbot.waitUntil(lambda: window.team.report is not None, timeout=10_000)
     assert window.team.report is not None and window.team.report.contributors == 6

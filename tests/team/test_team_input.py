@@ -149,3 +149,16 @@ def test_real_export_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     r = build_team_report([str(tmp_path / "mine.json")])
     assert r.skipped == () and r.combined == 1 and r.totals.entries == len(ENTRIES)
     assert r.totals.net_minutes == doc["totals"]["net_minutes"]
+
+
+def test_corpus_hostile_file_is_escaped_in_every_format(corpus_report: TeamReport) -> None:
+    """e-hostile.json's tool name folds into "other"; its lessons still appear, as text."""
+    md = render_team(corpus_report, "md").decode("utf-8")
+    html = render_team(corpus_report, "html").decode("utf-8")
+    assert not re.search(r"(?<!\\)<", md)  # every < in the Markdown is escaped
+    assert not re.search(r"(?<!\\)\]\(", md)  # and no ]( can start a link
+    assert "\\[click\\](javascript:alert(1)) \\<img src=x onerror=alert(1)\\>" in md
+    assert "<script" not in html.lower() and "<img" not in html.lower()
+    assert "&lt;script&gt;document.location=&#x27;http://evil.example&#x27;&lt;/script&gt;" in html
+    doc = json.loads(render_team(corpus_report, "json"))
+    assert '=HYPERLINK("http://evil.example/x","click")' in [n["lesson"] for n in doc["lessons"]]

@@ -9,8 +9,9 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -31,7 +32,6 @@ from journal.team import (
     TEAM_FORMATS,
     TeamFormat,
     TeamReport,
-    build_team_report,
     default_team_file_name,
     render_team,
     team_stats,
@@ -43,6 +43,7 @@ from ui.infra.settings import AppSettings
 
 from .contributors_chart import ContributorsChart
 from .lessons_model import LessonsFilter, TeamLessonsModel
+from .loader import LoadSignals, LoadTeam
 
 log = logging.getLogger("offscript.ui.team")
 ANY = "Any"
@@ -54,11 +55,18 @@ EMPTY = ("Choose a folder with the JSON summaries your colleagues exported "
 class TeamView(QWidget):
     """Open a folder; KPI cards, charts, contributors per week and the lessons, filterable."""
 
+    loaded = Signal()  # a read of the folder finished (shown, or its error shown)
+
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.report: TeamReport | None = None
         self.stats: Stats | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._generation = 0
+        self._signals = LoadSignals()
+        self._signals.done.connect(self._loaded)
         self.open_button = QPushButton("Open folder…")
         self.open_button.setToolTip("Choose the folder of shared JSON summaries to combine")
         self.export_button = QPushButton("Export report…")
@@ -86,16 +94,7 @@ class TeamView(QWidget):
         self.tool_filter.setAccessibleName("Filter lessons by tool")
         self.category_filter = QComboBox()
         self.category_filter.setAccessibleName("Filter lessons by category")
-        self.lessons_table = QTableView()
-        self.lessons_table.setModel(self.lessons_proxy)
-        self.lessons_table.setSortingEnabled(True)
-        self.lessons_table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's order
-        self.lessons_table.setWordWrap(False)
-        self.lessons_table.verticalHeader().hide()
-        self.lessons_table.setMinimumHeight(320)
-        header = self.lessons_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.lessons_table = self._lessons_table()
         self._build_layout()
         self._retheme = QTimer(self, singleShot=True, interval=0)
         self._retheme.timeout.connect(self._restyle)
@@ -105,6 +104,19 @@ class TeamView(QWidget):
         self.tool_filter.currentIndexChanged.connect(self._filter_lessons)
         self.category_filter.currentIndexChanged.connect(self._filter_lessons)
         self.refresh()
+
+    def _lessons_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.lessons_proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the report's order until clicked
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.setMinimumHeight(320)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        return table
 
     def _build_layout(self) -> None:
         self.content = QWidget()
@@ -157,26 +169,37 @@ class TeamView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the remembered folder again (new files dropped in since are picked up)."""
+        """Read the remembered folder again, off the GUI thread (new files are picked up)."""
+        self._generation += 1
         folder = self.folder()
-        has = folder is not None and folder.is_dir()
         self.export_button.setEnabled(False)
         self.png_button.setEnabled(False)
-        if not has:
+        if folder is None or not folder.is_dir():
             self.folder_label.setText("No folder chosen" if folder is None
                                       else f"Folder not found: {folder}")
             self._show_empty()
+            self.loaded.emit()
             return
-        assert folder is not None
         self.folder_label.setText(str(folder))
-        try:
-            report = build_team_report([str(folder)])
-        except (OSError, OffscriptError) as exc:
-            log.warning("team: %s", exc)
-            self.heading.setText(f"Cannot read {folder}: {exc}")
-            return
-        self.report, self.stats = report, team_stats(report)
-        self._show(report, self.stats)
+        self.sources.setText(f"Reading the summaries in {folder.name}…")
+        self._pool.start(LoadTeam(self._generation, folder, self._signals))
+
+    def wait(self) -> None:
+        """Block until the current read is shown (tests and screenshots)."""
+        self._pool.waitForDone()
+        QApplication.processEvents()
+
+    def _loaded(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # the folder changed since this read started
+        if isinstance(result, TeamReport):
+            self.report, self.stats = result, team_stats(result)
+            self._show(result, self.stats)
+        else:
+            log.warning("team: %s", result)
+            self._show_empty()
+            self.sources.setText(f"Cannot read {self.folder()}: {result}")
+        self.loaded.emit()
 
     def export(self, path: Path | str, fmt: TeamFormat) -> None:
         """Write the team report (the same bytes `offscript team` writes)."""
