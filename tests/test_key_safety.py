@@ -44,7 +44,7 @@ def pass_env(cli_env: dict[str, str]) -> dict[str, str]:
 
 
 # -- 1. concurrent key changes ---------------------------------------------------------------
-def _change_worker(folder: str, recovery: str, kind: str, rounds: int, barrier: Any,
+def _change_worker(folder: str, recovery: str, kind: str, *, rounds: int, barrier: Any,
                    results: Any) -> None:
     # Opened once, like the app or a long command: the vault it holds goes stale.
     journal = Journal.open(Path(folder), recovery_key=recovery)
@@ -70,8 +70,8 @@ def test_concurrent_passphrase_and_recovery_changes_all_take_effect(
     rounds = 20
     ctx = multiprocessing.get_context("fork")
     barrier, results = ctx.Barrier(3), ctx.Queue()
-    workers = [ctx.Process(target=_change_worker,
-                           args=(folder, pass_env["RECOVERY"], kind, rounds, barrier, results))
+    workers = [ctx.Process(target=_change_worker, args=(folder, pass_env["RECOVERY"], kind),
+                           kwargs={"rounds": rounds, "barrier": barrier, "results": results})
                for kind in ("passphrase", "recovery")]
     for w in workers:
         w.start()
