@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +145,42 @@ def test_unlock_reads_the_recovery_key_from_stdin_or_environment(pass_env: dict[
     assert "process list" in by_arg.stderr
     none = run(env, "unlock", stdin="")
     assert none.returncode == 2 and "OFFSCRIPT_RECOVERY_KEY" in none.stderr
+
+
+def _read_until(fd: int, marker: bytes, timeout: float = 60) -> bytes:
+    seen, deadline = b"", time.monotonic() + timeout
+    while marker not in seen:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            raise AssertionError(f"no {marker!r} within {timeout} s; got {seen!r}")
+        seen += os.read(fd, 4096)
+    return seen
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_unlock_asks_for_the_recovery_key_at_a_terminal(pass_env: dict[str, str]) -> None:
+    import fcntl
+    import termios
+
+    master, slave = os.openpty()
+
+    def own_terminal() -> None:  # getpass reads /dev/tty: make the pty our controlling terminal
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journal.cli", "unlock", "--keychain"], env=pass_env, stdin=slave,
+        stdout=subprocess.PIPE, stderr=slave, start_new_session=True,
+        preexec_fn=own_terminal)  # noqa: PLW1509 - the only way to give the child a terminal
+    os.close(slave)
+    try:
+        _read_until(master, b"Recovery key:")
+        os.write(master, pass_env["RECOVERY"].encode() + b"\n")
+        out, _ = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+        os.close(master)
+    assert proc.returncode == 0
+    assert b"Recovery key accepted" in out
 
 
 # -- 5. no implicit journals ----------------------------------------------------------------
