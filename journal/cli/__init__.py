@@ -26,7 +26,7 @@ EXIT_INTERNAL = 1  # a bug: never expected, always reported with its type
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell shows for a tool stopped by SIGPIPE (`| head`)
 # Command modules that bring their own subcommands; each has register(sub).
 PLUGIN_MODULES = ("journal.cli.stats_cmd", "journal.cli.share_cmds", "journal.cli.backup_cmds",
-                  "journal.cli.draft_cmds")
+                  "journal.cli.draft_cmds", "journal.cli.team_cmd")
 
 
 # The desktop app plugs in from outside: journal/ never imports Qt or ui/ (ui.launcher does).

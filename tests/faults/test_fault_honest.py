@@ -114,7 +114,7 @@ def test_damaged_key_file(passphrase_journal: tuple[dict[str, str], str], how: s
     result = cli(env, "list")
     assert_clean_failure(result, 4, "key file", "is damaged", "Nothing was changed")
     if how in PASSPHRASE_WRAP_ONLY:
-        assert "--recovery-key" in result.stderr
+        assert "recovery key may still open it: offscript unlock" in result.stderr
         assert fingerprint(folder) == before
         unlocked = cli({**env, "OFFSCRIPT_PASSPHRASE": "a fresh passphrase 42"},
                        "unlock", "--recovery-key", recovery)
