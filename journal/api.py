@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
 from journal.paths import DB_NAME, VAULT_NAME, make_private_dir
 from journal.query import EntryFilter
-from journal.stats import Stats, compute_stats
 from journal.store import Store
 from journal.vault import KEY_BYTES, Vault, keychain_status
+
+if TYPE_CHECKING:
+    from journal.stats import Stats
 
 TRASH_DAYS = 30
 _List = list  # `list` is shadowed by Journal.list inside the class body
@@ -88,7 +91,11 @@ class Journal:
             key = vault.key_from_passphrase(passphrase)
         else:
             key = vault.key_from_keychain()
-        return cls(folder, Store.open(folder / DB_NAME, key), vault, key)
+        journal = cls(folder, Store.open(folder / DB_NAME, key), vault, key)
+        if vault.backend_changed:  # remember the keychain backend: next opens skip discovery
+            with contextlib.suppress(StorageError):
+                vault.save()
+        return journal
 
     def close(self) -> None:
         self.store.close()
@@ -141,6 +148,8 @@ class Journal:
 
     def stats(self, flt: EntryFilter | None = None) -> Stats:
         """Dashboard figures, aggregated in SQL under the same filter as search."""
+        from journal.stats import compute_stats  # the dashboard's maths; `add` never needs it
+
         return compute_stats(self.store, flt or EntryFilter())
 
     def suggestions(self, column: str) -> _List[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -10,16 +11,18 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-import sqlite_utils
 
 from journal import migrations
 from journal.entries import Entry, now_local
 from journal.errors import LockedError, NotFoundError, QueryError, StorageError
 from journal.paths import BACKUP_DIR, make_private_dir, make_private_file
 from journal.query import EntryFilter, order_clause, where_clause
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _SUGGESTED = ("tool", "category", "tool_version", "tags")
 _SUGGEST_LIMIT = 500  # completers and filter lists never need more
@@ -59,9 +62,16 @@ class Store:
     def __init__(self, conn: sqlcipher3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
         self._writes = 0  # own commits; data_version only counts other connections' commits
         self._suggestions: tuple[tuple[int, int], dict[str, list[str]]] | None = None
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this connection, built on first use: only migrations need it, and
+        importing it costs ~50 ms that `offscript add` would otherwise pay on every run."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -156,7 +166,8 @@ class Store:
 
     # -- schema ----------------------------------------------------------------------------
     def schema_version(self) -> int:
-        if not self.db["schema_migrations"].exists():
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'schema_migrations'").fetchone():
             return 0
         row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
