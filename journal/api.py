@@ -100,6 +100,12 @@ class Journal:
     def close(self) -> None:
         self.store.close()
 
+    def reader(self) -> Store:
+        """A second connection to this journal's file, for reading on a worker thread (one
+        SQLite connection is not shared between threads). Close it with close(checkpoint=False).
+        """
+        return Store.open(self.folder / DB_NAME, self._key)
+
     def __enter__(self) -> Journal:
         return self
 

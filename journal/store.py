@@ -127,10 +127,13 @@ class Store:
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
 
-    def close(self) -> None:
+    def close(self, *, checkpoint: bool = True) -> None:
+        """checkpoint=False for a second, read-only connection: a TRUNCATE checkpoint would wait
+        for the main connection's readers."""
         # Another process may hold the WAL; closing still works without the checkpoint.
         with contextlib.suppress(sqlcipher3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if checkpoint:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
         for suffix in ("-wal", "-shm"):
             make_private_file(self.path.with_name(self.path.name + suffix))
