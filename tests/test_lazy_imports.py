@@ -82,3 +82,12 @@ def test_keychain_add_skips_heavy_modules_and_backend_discovery(tmp_path: Path) 
     # keyring's discovery would have imported its platform backends and the chainer
     assert loaded(modules, ("keyring.backends.chainer", "keyring.backends.SecretService",
                             "keyring.backends.kwallet", "keyring.backends.libsecret")) == []
+
+
+def test_every_command_is_in_the_lazy_table() -> None:
+    """A command missing from COMMANDS still works, but makes its runs import every module."""
+    from journal.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert set(sub.choices) == set(COMMANDS)
