@@ -22,7 +22,7 @@ EXIT_USAGE, EXIT_LOCKED, EXIT_IO = 2, 3, 4
 CORE_MODULES = ("journal.cli.entry_cmds", "journal.cli.admin_cmds")
 # Command modules that bring their own subcommands; each has register(sub).
 PLUGIN_MODULES = ("journal.cli.stats_cmd", "journal.cli.share_cmds", "journal.cli.backup_cmds",
-                  "journal.cli.draft_cmds")
+                  "journal.cli.draft_cmds", "journal.cli.team_cmd")
 # Which module registers each command, so a run imports only the module of the command it runs
 # (`offscript add` never loads sharing, redaction or phonenumbers). A command missing here
 # (or `--help`, or a typo) falls back to registering every module.
@@ -35,6 +35,7 @@ COMMANDS = {
     **dict.fromkeys(("terms", "allow", "keep", "export", "exports"), "journal.cli.share_cmds"),
     **dict.fromkeys(("backup", "restore"), "journal.cli.backup_cmds"),
     **dict.fromkeys(("drafts", "templates"), "journal.cli.draft_cmds"),
+    "team": "journal.cli.team_cmd",
     "quick": None, "gui": None,  # built in below
 }
 _TOP_OPTIONS_WITH_VALUE = ("--journal",)
