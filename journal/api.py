@@ -13,7 +13,6 @@ from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
 from journal.paths import DB_NAME, VAULT_NAME, make_private_dir, remove_stale_temporaries
 from journal.query import EntryFilter
-from journal.stats import Stats, compute_stats
 from journal.store import Store
 from journal.vault import (
     KEY_BYTES,
@@ -26,6 +25,7 @@ from journal.vault import (
 
 if TYPE_CHECKING:
     from journal.conversations.inbox import ConversationInbox
+    from journal.stats import Stats
     from journal.templates import Templates
 
 TRASH_DAYS = 30
@@ -103,6 +103,11 @@ class Journal:
         else:
             key = vault.key_from_keychain()
         journal = cls(folder, Store.open(folder / DB_NAME, key), vault, key)
+        if vault.backend_changed:  # remember the keychain backend: next opens skip discovery
+            record = vault.wraps.get("keychain")
+            with contextlib.suppress(StorageError), vault.changing():
+                if vault.mode == "keychain" and record is not None:
+                    vault.wraps["keychain"] = record
         if recovery_key is None and passphrase is not None:
             # Old, cheaper wraps get today's scrypt cost; a read-only folder or a busy lock
             # only postpones that to the next unlock.
@@ -112,6 +117,12 @@ class Journal:
 
     def close(self) -> None:
         self.store.close()
+
+    def reader(self) -> Store:
+        """A second connection to this journal's file, for reading on a worker thread (one
+        SQLite connection is not shared between threads). Close it with close(checkpoint=False).
+        """
+        return Store.open(self.folder / DB_NAME, self._key)
 
     def __enter__(self) -> Journal:
         return self
@@ -161,6 +172,8 @@ class Journal:
 
     def stats(self, flt: EntryFilter | None = None) -> Stats:
         """Dashboard figures, aggregated in SQL under the same filter as search."""
+        from journal.stats import compute_stats  # the dashboard's maths; `add` never needs it
+
         return compute_stats(self.store, flt or EntryFilter())
 
     def suggestions(self, column: str) -> _List[str]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # only the migrations themselves need it, and few runs migrate
+    import sqlite_utils
 
 ENTRY_COLUMNS = (
     "id", "occurred_at", "title", "tool", "tool_version", "category", "prompt", "iterations",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -10,10 +11,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-import sqlite_utils
 
 from journal import migrations
 from journal.disk_errors import damaged, from_sqlite_error
@@ -21,6 +21,9 @@ from journal.entries import Entry, now_local
 from journal.errors import LockedError, NotFoundError, QueryError, StorageError
 from journal.paths import BACKUP_DIR, create_private_file, make_private_dir, make_private_file
 from journal.query import EntryFilter, order_clause, where_clause
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _SUGGESTED = ("tool", "category", "tool_version", "tags")
 _SUGGEST_LIMIT = 500  # completers and filter lists never need more
@@ -44,9 +47,16 @@ class Store:
     def __init__(self, conn: sqlcipher3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
         self._writes = 0  # own commits; data_version only counts other connections' commits
         self._suggestions: tuple[tuple[int, int], dict[str, list[str]]] | None = None
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this connection, built on first use: only migrations need it, and
+        importing it costs ~50 ms that `offscript add` would otherwise pay on every run."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -101,10 +111,13 @@ class Store:
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
 
-    def close(self) -> None:
+    def close(self, *, checkpoint: bool = True) -> None:
+        """checkpoint=False for a second, read-only connection: a TRUNCATE checkpoint would wait
+        for the main connection's readers."""
         # Another process may hold the WAL; closing still works without the checkpoint.
         with contextlib.suppress(sqlcipher3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if checkpoint:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
         for suffix in ("-wal", "-shm"):
             make_private_file(self.path.with_name(self.path.name + suffix))
@@ -140,7 +153,8 @@ class Store:
 
     # -- schema ----------------------------------------------------------------------------
     def schema_version(self) -> int:
-        if not self.db["schema_migrations"].exists():
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'schema_migrations'").fetchone():
             return 0
         row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import importlib
 import json
 import secrets
 import uuid
@@ -42,9 +43,51 @@ def _keyring() -> ModuleType:
     """keyring, imported on first use: ~0.1 s and ~14 MB (it pulls in ssl, urllib, email)
     that a passphrase-mode journal never needs."""
     import keyring
+    import keyring.core
     import keyring.errors
 
     return keyring
+
+
+def backend_name(backend: Any) -> str:
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _recorded_backend(recorded: str) -> Any:
+    """An instance of the recorded backend class, or None when it cannot serve here."""
+    module_name, _, class_name = recorded.rpartition(".")
+    try:
+        cls = getattr(importlib.import_module(module_name), class_name)
+        viable = float(cls.priority) > 0  # SecretService & co. raise here when unreachable
+        return cls() if viable else None
+    except Exception:  # any failure means: discover, as keyring would
+        return None
+
+
+def resolve_backend(recorded: str | None = None) -> Any:
+    """The keyring backend, found cheaply when possible.
+
+    keyring's own discovery imports every backend of every installed distribution (an
+    entry-point scan, ~50 ms, more with many packages). A choice made explicitly wins, as in
+    keyring: a backend already set in this process, PYTHON_KEYRING_BACKEND, keyringrc.cfg.
+    Next the backend this journal's key was stored with (`recorded`), imported directly. Only
+    when none applies does the full discovery run.
+    """
+    keyring = _keyring()
+    core = keyring.core
+    if core._keyring_backend is not None:  # set_keyring or a prior lookup
+        return keyring.get_keyring()
+    chosen = core.load_env() or core.load_config()
+    if chosen is not None:
+        keyring.set_keyring(chosen)
+        return chosen
+    # Not made the process-wide choice, so a miss can still ask keyring's discovery.
+    return (_recorded_backend(recorded) if recorded else None) or keyring.get_keyring()
+
+
+def _only_recorded(keyring: ModuleType) -> bool:
+    """True when resolve_backend used the vault's record rather than an explicit choice."""
+    return keyring.core._keyring_backend is None
 
 
 NO_KEYCHAIN = "No secure system keychain found"  # the words every place uses
@@ -69,7 +112,7 @@ def _why_not_secure(backend: Any) -> str:
     return ""
 
 
-def _secure_backend() -> tuple[Any, str]:
+def _secure_backend(recorded: str | None = None) -> tuple[Any, str]:
     """(backend, name) of the OS keychain to write to, or (None, why there is none).
 
     keyring's chainer writes to its members in priority order and falls back to the next one
@@ -77,7 +120,7 @@ def _secure_backend() -> tuple[Any, str]:
     member and write to that one directly.
     """
     try:
-        backend = _keyring().get_keyring()
+        backend = resolve_backend(recorded)
     except Exception as exc:  # a broken keyring config must not stop the app
         return None, f"the keyring configuration is broken: {exc}"
     if hasattr(backend, "backends"):  # keyring.backends.chainer.ChainerBackend
@@ -91,10 +134,10 @@ def _secure_backend() -> tuple[Any, str]:
     return backend, f"{type(backend).__module__}.{type(backend).__name__}"
 
 
-def keychain_status() -> tuple[bool, str]:
+def keychain_status(recorded: str | None = None) -> tuple[bool, str]:
     """(usable, detail): usable only for a secure OS keychain. detail is the backend's name, or
     why there is none, in words (show it after NO_KEYCHAIN). Reads and writes no secret."""
-    backend, detail = _secure_backend()
+    backend, detail = _secure_backend(recorded)
     return backend is not None, detail
 
 
@@ -215,6 +258,7 @@ class Vault:
     journal_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     mode: str = "keychain"  # or "passphrase"
     wraps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    backend_changed: bool = field(default=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> Vault:
@@ -278,10 +322,35 @@ class Vault:
             raise StorageError(f"Cannot write {self.path}: {exc}") from exc
 
     # -- the ways in -----------------------------------------------------------------------
+    @property
+    def keychain_backend(self) -> str | None:
+        """The keyring backend class the key was stored with (module.Class), if recorded."""
+        return (self.wraps.get("keychain") or {}).get("backend")
+
+    def _record_backend(self, backend: Any) -> bool:
+        """Remember the backend for the next open; True when that changed vault.json's data.
+        keyring's chainer is not recorded: building it runs the full discovery anyway."""
+        name = None if hasattr(backend, "backends") else backend_name(backend)
+        if name == self.keychain_backend:
+            return False
+        if name is None:
+            self.wraps.pop("keychain", None)
+        else:
+            self.wraps["keychain"] = {"backend": name}
+        return True
+
     def key_from_keychain(self) -> bytes:
+        """The key from the keychain. Afterwards `backend_changed` tells whether the backend
+        record changed (the caller saves vault.json when it did)."""
         keyring = _keyring()
         try:
-            stored = keyring.get_password(SERVICE, self.journal_id)
+            backend = resolve_backend(self.keychain_backend)
+            stored = backend.get_password(SERVICE, self.journal_id)
+            if not stored and _only_recorded(keyring):  # not where we left it: discover
+                backend = keyring.get_keyring()
+                stored = backend.get_password(SERVICE, self.journal_id)
+            if stored:
+                self.backend_changed = self._record_backend(backend)
         except keyring.errors.KeyringError as exc:
             raise LockedError(
                 f"The system keychain could not be read ({exc}). Unlock it, or open the journal "
@@ -313,19 +382,21 @@ class Vault:
     # -- changing how the key is kept ----------------------------------------------------------
     def store_in_keychain(self, key: bytes) -> None:
         keyring = _keyring()
-        backend, detail = _secure_backend()
+        backend, detail = _secure_backend(self.keychain_backend)
         if backend is None:
             raise LockedError(no_keychain_message(detail))
         try:
             backend.set_password(SERVICE, self.journal_id, key.hex())
         except keyring.errors.KeyringError as exc:
             raise LockedError(f"The system keychain refused to store the key: {exc}") from exc
+        self._record_backend(backend)
         self.mode = "keychain"
         self.wraps.pop("passphrase", None)
 
     def set_passphrase(self, key: bytes, passphrase: str) -> None:
         check_passphrase(passphrase)
         self.wraps["passphrase"] = wrap(key, passphrase, PASSPHRASE_COST)
+        self.wraps.pop("keychain", None)
         self.mode = "passphrase"
 
     def forget_keychain_item(self) -> None:

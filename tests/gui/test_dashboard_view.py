@@ -171,3 +171,22 @@ def test_follows_dark_palette(qtbot, view: DashboardView) -> None:
     view.setPalette(dark)
     qtbot.waitUntil(lambda: view.weekly.chart.theme() == QChart.ChartTheme.ChartThemeDark)
     assert view.weekly.lost.color() == QColor("#ef5350")
+
+
+def test_big_journals_compute_on_a_worker_thread_with_a_busy_bar(
+        qtbot, filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DashboardView, "THREADED_FROM", 1)  # this journal counts as big
+    widget = DashboardView(filled, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.is_busy() and widget.busy_bar.isVisible()  # back before the figures are
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
+    assert not widget.busy_bar.isVisible()
+    assert widget.stats == filled.stats(widget.current_filter())
+    filled.add({"title": "One more", "tool": "Claude", "outcome": "worked",
+                "minutes_without_ai": 30, "minutes_with_ai": 5, "occurred_at": "2026-01-20T10:00"})
+    widget.refresh()
+    widget.refresh()  # a second change while the worker runs is not lost
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
+    assert widget.stats == filled.stats(widget.current_filter())
+    assert widget.stats.totals.entries == len(E) + 1

@@ -96,3 +96,14 @@ def test_empty_state_and_samples(journal: Journal, qtbot, settings: AppSettings)
     page.remove_samples()
     assert journal.count() == 0 and journal.count(EntryFilter(trashed=True)) == 0
     assert page.list_stack.currentWidget() is page.empty
+
+
+def test_quick_log_loads_tool_completions_after_it_is_shown(qtbot, journal: Journal) -> None:
+    journal.add({"title": "Earlier", "tool": "Claude", "outcome": "worked",
+                 "minutes_without_ai": 10, "minutes_with_ai": 5})
+    quick = QuickLog(journal)
+    qtbot.addWidget(quick)
+    assert quick.tool.completer() is None or not quick.tool.completer().model().rowCount()
+    quick.show()
+    qtbot.waitUntil(lambda: quick.tool.completer() is not None
+                    and "Claude" in quick.tool.completer().model().stringList(), timeout=3000)

@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError
 from journal.paths import DB_NAME, VAULT_NAME
 from journal.vault import NO_KEYCHAIN, keychain_status
-from ui.access.first_run import WelcomeDialog
-from ui.access.passphrase_form import NewPassphraseDialog
-from ui.access.recovery_dialog import RecoveryKeyDialog
-from ui.access.unlock import UnlockDialog
 from ui.infra import alerts
 from ui.infra.modal import run_modal
+
+if TYPE_CHECKING:  # the dialogs load when needed: a keychain-mode start shows none of them
+    from ui.access.first_run import WelcomeDialog
+    from ui.access.passphrase_form import NewPassphraseDialog
+    from ui.access.recovery_dialog import RecoveryKeyDialog
+    from ui.access.unlock import UnlockDialog
 
 log = logging.getLogger("offscript.ui")
 
@@ -80,6 +83,8 @@ def after_recovery(journal: Journal) -> bool:
             "next start; your recovery key keeps working.")
     if journal.mode != "passphrase":
         text += f" {NO_KEYCHAIN} here, so a passphrase keeps the key instead."
+    from ui.access.passphrase_form import NewPassphraseDialog
+
     dialog = NewPassphraseDialog("Choose a new passphrase", text, journal.use_passphrase,
                                  cancel_label="&Not now")
     changed = run_dialog(dialog)
@@ -97,9 +102,14 @@ def _unlocked(unlock: UnlockDialog) -> Journal | None:
 
 def open_journal(folder: Path) -> Journal | None:
     """Loop until the journal is open or the user quits. Returns None to quit."""
+    from ui.access.unlock import UnlockDialog  # light; its forms load with the dialog below
+
     while True:
         if not Journal.exists(folder) and not (folder / DB_NAME).exists() \
                 and not (folder / VAULT_NAME).exists():
+            from ui.access.first_run import WelcomeDialog
+            from ui.access.recovery_dialog import RecoveryKeyDialog
+
             welcome = WelcomeDialog(folder)
             if not run_dialog(welcome) or welcome.journal is None:
                 return None

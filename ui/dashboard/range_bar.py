@@ -160,10 +160,15 @@ class RangeBar(QWidget):
 
     def refresh_choices(self) -> None:
         """Tool, category and tag lists from the journal (most used first), keeping selection."""
+        self.set_choices({column: self.journal.suggestions(column)
+                          for column in ("tool", "category", "tags")})
+
+    def set_choices(self, choices: dict[str, list[str]]) -> None:
+        """The lists from values read elsewhere (the dashboard's worker), keeping selection."""
         for combo, column in ((self.tool, "tool"), (self.category, "category"),
                               (self.tag, "tags")):
             current = combo.currentData()
-            refill_choices(combo, self.journal.suggestions(column))
+            refill_choices(combo, choices[column])
             combo.blockSignals(True)
             _select(combo, current)  # a value no longer suggested stays selectable here
             combo.blockSignals(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -24,6 +24,8 @@ from ui.infra import theme
 from ui.infra.resources import app_icon
 from ui.widgets.fields import NetLabel, OutcomeSelector, minutes_spin, set_completions
 from ui.widgets.template_button import TemplateButton
+
+COMPLETIONS_FALLBACK_MS = 1000
 
 
 class QuickLog(QDialog):
@@ -45,14 +47,32 @@ class QuickLog(QDialog):
         self.note = QLineEdit(placeholderText="One line: what broke, or the lesson")
         self.error = QLabel(visible=False, wordWrap=True)
         self.error.setAccessibleName("Problem")
+        self._completions_loaded = False  # after the first paint: ~0.4 s at 100k entries
         self.template_button = TemplateButton(journal, self, can_save=False)
         self.template_extra: dict[str, Any] = {}  # template fields the quick form has no box for
-        set_completions(self.tool, journal.suggestions("tool"))
         for widget, name in ((self.title, "Title"), (self.tool, "Tool"), (self.note, "Note")):
             widget.setAccessibleName(name)
         self._build_layout()
         self._connect()
         self._restore_draft()
+
+    # The tool completer counts every entry's tool: load it once the window is on screen (a
+    # zero timer posted from the first paint runs after that paint is flushed), with a
+    # fallback for a platform that never paints.
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._completions_loaded:
+            QTimer.singleShot(COMPLETIONS_FALLBACK_MS, self, self.load_completions)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._completions_loaded:
+            QTimer.singleShot(0, self, self.load_completions)
+
+    def load_completions(self) -> None:
+        if not self._completions_loaded and self.isVisible():  # closed meanwhile: next show
+            self._completions_loaded = True
+            set_completions(self.tool, self.journal.suggestions("tool"))
 
     def _build_layout(self) -> None:
 
