@@ -8,11 +8,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
+from journal.redact.address import AddressDetector
 from journal.redact.contact import (
     EmailDetector,
     HandleDetector,
     HostDetector,
     IpDetector,
+    SpelledEmailDetector,
     UrlDetector,
 )
 from journal.redact.finance import CardDetector, IbanDetector, NationalIdDetector
@@ -28,7 +30,9 @@ from journal.redact.model import (
     Span,
 )
 from journal.redact.names import NameDetector
+from journal.redact.orgs import OrgDetector
 from journal.redact.phone import PhoneDetector
+from journal.redact.records import RecordDetector
 from journal.redact.pseudonyms import Pseudonymizer
 from journal.redact.resolve import resolve
 from journal.redact.secrets import SecretDetector
@@ -92,13 +96,17 @@ class Redactor:
             (CardDetector().find, True),
             (IbanDetector().find, True),
             (NationalIdDetector().find, True),
+            (RecordDetector().find, True),
             (EmailDetector().find, False),
+            (SpelledEmailDetector().find, False),
             (UrlDetector().find, False),
             (HostDetector([*policy.user_domains, *(t.text for t in domain_terms)]).find, False),
             (IpDetector().find, True),
             (HomePathDetector().find, False),
             (OsUserDetector(policy.os_user).find, False),
             (PhoneDetector().find, True),
+            (AddressDetector(self._names.english).find, True),
+            (OrgDetector().find, False),
             (TermDetector(policy.terms, stop=lex.english | lex.allow | user_allow).find, False),
             (self._names.find, False),
             (HandleDetector(lex.allow | user_allow).find, False),

@@ -1,0 +1,54 @@
+"""Organisations: capitalised words ending in a legal or business suffix become one Client.
+
+"Acme Corp", "Müller Logistik GmbH", "First Harbor Bank", "Vantablack Labs": the whole name,
+suffix included, is replaced by a stable Client label, so the name detector never sees
+"Acme" as a person. Leading articles and prepositions ("The", "Die", "for") stay outside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from journal.redact.model import Hit
+
+_SUFFIX = (r"(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|LLP|PLC|plc|GmbH|AG|KG|SE|"
+           r"S\.?A|S\.?L|S\.?A\.?S|B\.?V|N\.?V|Pty|Oy|AB|AS|Bank|Group|Gruppe|Labs|Holdings|"
+           r"Partners|Ventures|Capital|Technologies|Systems|Solutions|Consulting|Co)")
+_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’&-]*"
+_ORG = re.compile(rf"(?<![\w.-])((?:{_WORD}\s+){{1,3}}){_SUFFIX}\.?(?![\w-])")
+_ANCHOR = re.compile(rf"\s{_SUFFIX}\b")
+# Words that start a sentence or a phrase rather than a company name.
+_LEADING = frozenset(
+    "the a an our their your my his her its this that these those for from with at by to of "
+    "and or in on as via per die der das den dem des ein eine el la los las le les un une "
+    "with thanks dear hi hello at".split())
+# Phrases that end in a suffix word but are no company: "Feature Group", "Control Group".
+_NOT_ORG = frozenset("control test focus working user users age target peer study reading "
+                     "research review data".split())
+
+
+def org_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+class OrgDetector:
+    category = "client"
+
+    def find(self, text: str) -> Iterable[Hit]:
+        if not _ANCHOR.search(text):
+            return
+        for m in _ORG.finditer(text):
+            words = m.group(1).split()
+            start = m.start()
+            while words and words[0].casefold() in _LEADING:
+                start = text.index(words[0], start) + len(words[0])
+                while text[start].isspace():
+                    start += 1
+                words.pop(0)
+            if not words or words[-1].casefold() in _NOT_ORG:
+                continue
+            end = m.end()
+            if text[end - 1] == "." and not re.search(r"\.\w*\.$", m.group()):
+                end -= 1  # a sentence's full stop, not "S.A."
+            yield Hit(start, end, "client", key=org_key(text[start:end]))
