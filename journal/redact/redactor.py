@@ -36,7 +36,7 @@ from journal.redact.records import RecordDetector
 from journal.redact.pseudonyms import Pseudonymizer
 from journal.redact.resolve import resolve
 from journal.redact.secrets import SecretDetector
-from journal.redact.terms import TermDetector, normalize
+from journal.redact.terms import TermDetector, fold_text, normalize
 from journal.redact.windows import digit_windows
 
 
@@ -114,7 +114,7 @@ class Redactor:
         self._pseudo = Pseudonymizer(policy.linkable_key)
         for term in policy.terms:
             if term.kind == "person":
-                self._pseudo.remember_person(normalize(term.text))
+                self._pseudo.remember_person(fold_text(normalize(term.text)))
         # casefolded surface -> (person key, uncertain): names found so far in this export
         self._known_people: dict[str, tuple[str, bool]] = {}
         # first alphanumeric run of a known name -> (its position in _known_people, name)
