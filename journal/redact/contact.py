@@ -218,23 +218,25 @@ class HostDetector:
 
     def find(self, text: str) -> Iterable[Hit]:
         lower = text.lower()
-        if _HOST_ANCHOR.search(lower):
-            for m in _INTERNAL_HOST.finditer(text):
-                yield Hit(m.start(), m.end(), "host")
-        if _FQDN_ANCHOR.search(text):
-            for m in _FQDN.finditer(text):
-                yield Hit(m.start(), m.end(), "host")
-        if "-" in text:
-            for m in _MACHINE.finditer(text):
-                yield Hit(m.start(), m.end(), "host")
+        found: list[Hit] = []
         if self._user is not None and any(d in lower for d in self._domains):
             for m in self._user.finditer(text):
-                found = m.group().lower()
-                if found in self._domains:
-                    # The declared domain itself is a term, so it gets a stable label.
-                    yield Hit(m.start(), m.end(), "domain", key=found)
-                else:
-                    yield Hit(m.start(), m.end(), "host")
+                name = m.group().lower()
+                # The declared domain itself is a term, so it gets a stable label.
+                found.append(Hit(m.start(), m.end(), "domain", key=name)
+                             if name in self._domains else Hit(m.start(), m.end(), "host"))
+        shapes: list[Iterable[re.Match[str]]] = []
+        if _HOST_ANCHOR.search(lower):
+            shapes.append(_INTERNAL_HOST.finditer(text))
+        if _FQDN_ANCHOR.search(text):
+            shapes.append(_FQDN.finditer(text))
+        if "-" in text:
+            shapes.append(_MACHINE.finditer(text))
+        for matches in shapes:
+            for m in matches:
+                if not any(h.start < m.end() and m.start() < h.end for h in found):
+                    found.append(Hit(m.start(), m.end(), "host"))
+        return sorted(found, key=lambda h: h.start)
 
 
 class IpDetector:

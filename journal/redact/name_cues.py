@@ -20,7 +20,7 @@ _SPEAKER = re.compile(r"(?m)^[ \t>*•-]*(?:\[[^\]\n]{1,25}\][ \t]*)?"
                       r"([A-Za-z][\w'’.-]{1,30}(?:[ \t][A-Z][\w'’-]{1,30})?)[ \t]*:[ \t]")
 _LOWER_CUE = re.compile(
     r"(?i)\b(?:asked|ask|asking|cc|ping|pinged|pinging|told|tell|loop(?:ed)?\s+in|looping\s+in|"
-    r"thanks|thx|ty|hi|hey|hello|dm|dmed|emailed|messaged|texted|met|cc'd|with)\b[:,]?[ \t]+"
+    r"thanks|thx|ty|hi|hey|hello|dm|dmed|emailed|messaged|texted|cc'd)\b[:,]?[ \t]+"
     r"([a-z][a-z'’-]{2,30})\b"
 )
 _JOINED = re.compile(r"^(?:[ \t]*(?:,|and|or|&)[ \t]*)([a-z][a-z'’-]{2,30})\b")
