@@ -121,17 +121,28 @@ class Redactor:
         self._known_by_first: dict[str, list[tuple[int, str]]] = {}
         self.counts: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
         self._cache: OrderedDict[str, _Found] = OrderedDict()
+        self._learnt: dict[str, _Found] = {}  # long texts seen by learn(), kept for redact()
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Detect in `texts` without replacing anything, so that names found there are
+        known when other texts are redacted (an export learns from the whole journal)."""
+        for text in texts:
+            if len(text) > CACHE_TEXT and text not in self._learnt:
+                self._learnt[text] = found = self._detect(text)
+                self._learn_people(found.people)
+            else:
+                self._hits(text)
 
     # -- detection ----------------------------------------------------------------
     def _hits(self, text: str) -> list[Hit]:
-        found = self._cache.get(text) if len(text) <= CACHE_TEXT else None
+        found = self._cache.get(text) if len(text) <= CACHE_TEXT else self._learnt.get(text)
         if found is None:
             found = self._detect(text)
             if len(text) <= CACHE_TEXT:
                 self._cache[text] = found
                 if len(self._cache) > CACHE_SIZE:
                     self._cache.popitem(last=False)
-        else:
+        elif len(text) <= CACHE_TEXT:
             self._cache.move_to_end(text)
         self._learn_people(found.people)
         if not self._known_people:
@@ -169,7 +180,7 @@ class Redactor:
             words = hit.key.split()
             if len(words) > 1:
                 for part in (words[0], words[-1]):
-                    if len(part) > 2 and not self._names.english(part):
+                    if len(part) > 2 and (not self._names.english(part) or self._names.rare(part)):
                         self._learn(part, hit.key, hit.uncertain)
 
     def _learn(self, surface: str, key: str, uncertain: bool) -> None:
