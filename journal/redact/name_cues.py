@@ -16,6 +16,10 @@ from collections.abc import Callable, Iterable, Iterator
 
 from journal.redact.model import Hit
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 _SPEAKER = re.compile(r"(?m)^[ \t>*•-]*(?:\[[^\]\n]{1,25}\][ \t]*)?"
                       r"([A-Za-z][\w'’.-]{1,30}(?:[ \t][A-Z][\w'’-]{1,30})?)[ \t]*:[ \t]")
 _LOWER_CUE = re.compile(
@@ -24,10 +28,11 @@ _LOWER_CUE = re.compile(
     r"([a-z][a-z'’-]{2,30})\b"
 )
 _JOINED = re.compile(r"^(?:[ \t]*(?:,|and|or|&)[ \t]*)([a-z][a-z'’-]{2,30})\b")
-_PERSON_VERBS = frozenset(
+_PERSON_VERBS = _words(
     "ran runs led leads built builds fixed fixes owns owned signs signed wrote writes said "
     "says asked asks told reviewed approved shipped merged presented drafted tested tests "
-    "joined left emailed pinged called agreed suggested proposed found noticed".split())
+    "joined left emailed pinged called agreed suggested proposed found noticed"
+)
 _CAP_BEFORE_VERB = re.compile(r"(?<![\w'’-])([A-Z][a-z]{2,})(?=[ \t]+(?:" + "|".join(
     sorted(_PERSON_VERBS)) + r")\b)")
 _BEFORE_PARTICLES = re.compile(
@@ -39,11 +44,13 @@ _AFTER_CONNECTOR = re.compile(
 )
 _CONNECTOR_START = re.compile(r"[ \t]+(?:(?:al|el|ul)-|(?:bin|ben|bint|ibn|abu|van|von|de|da|"
                               r"dos|del|di|du|ter|ten)[ \t])")
-_STOP_LABELS = frozenset(
+_STOP_LABELS = _words(
     "note notes todo fixme error warning warn info debug traceback user assistant system "
-    "human bot model ai prompt answer question q a re subject from to cc bcc date sent "
-    "input output result results step steps example update status summary edit fix "
-    "http https ftp file path tip pro con cons pros action next".split())
+    "human bot model ai prompt answer question q a re subject from to cc bcc date sent input "
+    "output result results step steps example update status summary edit fix http https ftp "
+    "file path tip pro con cons pros action next"
+)
+
 
 
 def _key(text: str) -> str:

@@ -43,8 +43,8 @@ _PARTICLES = _words(
     "ter ten y"
 )
 STRONG_BEFORE = _words(
-    "hi hey hello hallo hola bonjour salut dear thanks thank cc asked ask told tell ping pinged met meet called call "
-    "emailed messaged texted dm dmed introduced thx ty congrats"
+    "hi hey hello hallo hola bonjour salut dear thanks thank cc asked ask told tell ping "
+    "pinged met meet called call emailed messaged texted dm dmed introduced thx ty congrats"
 )
 WEAK_BEFORE = _words(
     "from with by to and or for per via colleague coworker manager boss friend mentor "
@@ -69,8 +69,10 @@ _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "est", "ers")
 
 _RUN_BREAKS = ".,;:!?\n"
 # German function words that English and the Romance languages do not share.
-_GERMAN = frozenset("der das dem und ist nicht mit für bei ein eine einen keine nur bitte "
-                    "wurde wird sind auch noch zum zur vom dass oder aber wir ich sich".split())
+_GERMAN = _words(
+    "der das dem und ist nicht mit für bei ein eine einen keine nur bitte wurde wird sind "
+    "auch noch zum zur vom dass oder aber wir ich sich"
+)
 _GERMAN_HINT = re.compile(r"(?i)\b(?:und|der|das|ist|nicht|mit|für|bei|keine|wurde|bitte)\b")
 
 

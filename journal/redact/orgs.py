@@ -12,6 +12,11 @@ from collections.abc import Iterable
 
 from journal.redact.model import Hit
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _SUFFIX = (r"(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|LLP|PLC|plc|GmbH|AG|KG|SE|"
            r"S\.?A|S\.?L|S\.?A\.?S|B\.?V|N\.?V|Pty|Oy|AB|AS|Bank|Group|Gruppe|Labs|Holdings|"
            r"Partners|Ventures|Capital|Technologies|Systems|Solutions|Consulting|Co)")
@@ -19,13 +24,16 @@ _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’&-]*"
 _ORG = re.compile(rf"(?<![\w.-])((?:{_WORD}\s+){{1,3}}){_SUFFIX}\.?(?![\w-])")
 _ANCHOR = re.compile(rf"\s{_SUFFIX}\b")
 # Words that start a sentence or a phrase rather than a company name.
-_LEADING = frozenset(
+_LEADING = _words(
     "the a an our their your my his her its this that these those for from with at by to of "
     "and or in on as via per die der das den dem des ein eine el la los las le les un une "
-    "with thanks dear hi hello at".split())
+    "with thanks dear hi hello at"
+)
 # Phrases that end in a suffix word but are no company: "Feature Group", "Control Group".
-_NOT_ORG = frozenset("control test focus working user users age target peer study reading "
-                     "research review data".split())
+_NOT_ORG = _words(
+    "control test focus working user users age target peer study reading research review "
+    "data"
+)
 
 
 def org_key(name: str) -> str:

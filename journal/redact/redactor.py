@@ -32,8 +32,8 @@ from journal.redact.model import (
 from journal.redact.names import NameDetector
 from journal.redact.orgs import OrgDetector
 from journal.redact.phone import PhoneDetector
-from journal.redact.records import RecordDetector
 from journal.redact.pseudonyms import Pseudonymizer
+from journal.redact.records import RecordDetector
 from journal.redact.resolve import resolve
 from journal.redact.secrets import SecretDetector
 from journal.redact.terms import TermDetector, fold_text, normalize

@@ -50,8 +50,8 @@ def _boundary(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     compound = end - start >= _MIN_COMPOUND
     left = not before.isalnum() or (compound and text[start].isupper() and before.islower())
-    right = not after.isalnum() or (compound and (after.isupper() or after.isdigit())
-                                    and not text[end - 1].isupper() or after.isdigit())
+    right = not after.isalnum() or ((compound and (after.isupper() or after.isdigit())
+                                    and not text[end - 1].isupper()) or after.isdigit())
     return left and (right or (compound and text[start:end].isupper() and after.isupper()))
 
 

@@ -27,12 +27,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "fresh" / "corpus.json"
 LESSON_FIELDS = ("what_broke", "lesson")
 FULL_FIELDS = ("title", "prompt", "what_broke", "lesson", "tags")
-PARTICLES = frozenset("van von der den de da das do dos del di du la le bin ben ibn al el".split())
-ORG_SUFFIXES = frozenset("corp inc ltd llc gmbh ag bank group labs".split())
+PARTICLES = _words("van von der den de da das do dos del di du la le bin ben ibn al el")
+ORG_SUFFIXES = _words("corp inc ltd llc gmbh ag bank group labs")
 START = datetime(2025, 3, 3, 9, 0)
 _WORD = re.compile(r"[^\W\d_]{2,}(?:[-–][^\W\d_]+)*")
 
