@@ -53,6 +53,20 @@ _UK_POSTCODE = re.compile(
 )
 _PLZ_CITY = re.compile(r"(?<![\w.,-])\d{5}\s+([A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)")
 
+# Cheap tests, each a plain scan or a pattern starting with a character class.
+_STREET_TYPE_ANCHOR = re.compile(_STREET_TYPE + r"\b")
+_DE_HINTS = ("str", "weg", "gasse", "allee", "platz", "ring", "damm", "ufer", "chaussee")
+_ROMANCE_ANCHOR = re.compile(r"(?:Calle|C/|Avenida|Avda|Paseo|Plaza|Carrer|Rua|Rue|Via|Viale|"
+                             r"Piazza|Corso|Chemin|Boulevard|Allée|Quai)\s")
+_FR_HINTS = ("rue", "avenue", "av.", "boulevard", "bd", "chemin", "place", "allée", "impasse",
+             "quai", "route")
+_FLAT_HINTS = ("flat", "apartment", "apt", "suite", "ste.", "wohnung", "whg", "piso",
+               "appartement")
+_ZIP_ANCHOR = re.compile(r"[A-Z]{2},?\s+\d{5}")
+_ZIP_HINTS = ("zip", "postal", "postcode", "plz")
+_UK_ANCHOR = re.compile(r"[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}")
+_PLZ_ANCHOR = re.compile(r"\d{5}\s+[A-ZÄÖÜ]")
+
 
 class AddressDetector:
     category = "address"
@@ -62,14 +76,22 @@ class AddressDetector:
         self._is_word = is_word
 
     def find(self, text: str) -> Iterable[Hit]:
-        for rx in (_STREET_EN, _STREET_DE, _STREET_ROMANCE, _STREET_FR, _FLAT):
+        # Each pattern runs only when a cheap test finds what it cannot match without.
+        lower = text.lower()
+        streets = [rx for rx, needed in ((_STREET_EN, _STREET_TYPE_ANCHOR.search(text)),
+                                         (_STREET_DE, any(h in lower for h in _DE_HINTS)),
+                                         (_STREET_ROMANCE, _ROMANCE_ANCHOR.search(text)),
+                                         (_STREET_FR, any(h in lower for h in _FR_HINTS)),
+                                         (_FLAT, any(h in lower for h in _FLAT_HINTS))) if needed]
+        for rx in streets:
             for m in rx.finditer(text):
                 yield Hit(m.start(), m.end(), "address")
-        for rx in (_ZIP, _ZIP_LABEL):
-            for m in rx.finditer(text):
+        for rx, needed in ((_ZIP, _ZIP_ANCHOR.search(text)),
+                           (_ZIP_LABEL, any(h in lower for h in _ZIP_HINTS))):
+            for m in rx.finditer(text) if needed else ():
                 yield Hit(m.start(1), m.end(1), "address")
-        for m in _UK_POSTCODE.finditer(text):
+        for m in _UK_POSTCODE.finditer(text) if _UK_ANCHOR.search(text) else ():
             yield Hit(m.start(), m.end(), "address")
-        for m in _PLZ_CITY.finditer(text):
+        for m in _PLZ_CITY.finditer(text) if _PLZ_ANCHOR.search(text) else ():
             if not self._is_word(m.group(1).split()[0].split("-")[0]):
                 yield Hit(m.start(), m.end(), "address")

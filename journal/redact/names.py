@@ -73,13 +73,16 @@ _GERMAN = _words(
     "der das dem und ist nicht mit für bei ein eine einen keine nur bitte wurde wird sind "
     "auch noch zum zur vom dass oder aber wir ich sich"
 )
-_GERMAN_HINT = re.compile(r"(?i)\b(?:und|der|das|ist|nicht|mit|für|bei|keine|wurde|bitte)\b")
+_GERMAN_HINTS = (" und ", " der ", " das ", " ist ", " nicht ", " mit ", " für ", " bei ",
+                 " keine ", " wurde ", " bitte ", " die ", " dem ", " zum ", " zur ", " auf ",
+                 " oder ", " auch ")
 
 
 def _german(text: str) -> bool:
-    if not _GERMAN_HINT.search(text):
+    lower = text.lower()
+    if sum(h in lower for h in _GERMAN_HINTS) < 2:  # substring scans: cheap
         return False
-    return len(_GERMAN.intersection(re.findall(r"[a-zäöüß]+", text.lower()))) >= 2
+    return len(_GERMAN.intersection(re.findall(r"[a-zäöüß]+", lower))) >= 2
 
 
 def _occurrences(text: str, words: set[str]) -> Iterator[int]:
@@ -98,7 +101,7 @@ class NameDetector:
         self._allow = lex.allow | extra_allow
         self._english_cache: dict[str, int] = {}  # bounded by the vocabulary of the export
         self._edge_cache: dict[str, bool] = {}
-        self._nouns_capitalised = False  # set per text by find()
+        self._text_german: bool | None = None  # per text, worked out when first needed
         self._cues = NameCues(self.lower_word, lex.is_name, self._allowed)
 
     # -- word classes -------------------------------------------------------------
@@ -188,15 +191,23 @@ class NameDetector:
 
     # -- detection ----------------------------------------------------------------
     def find(self, text: str) -> Iterable[Hit]:
-        self._nouns_capitalised = _german(text)
-        return with_particles(text, [*self._find_runs(text), *self._cues.find(text)])
+        self._text_german = None
+        token = _TOKEN_ASCII if text.isascii() else _TOKEN
+        capitalised = set(token.findall(text))
+        # Names that are words too ("Autumn", "Hunter"): the cues look at these before a verb.
+        word_names = {w for w in capitalised if self._lex.is_name(w.casefold())
+                      and self._edge_word(w)}
+        return with_particles(text, [*self._find_runs(text, capitalised),
+                                     *self._cues.find(text, word_names)])
 
-    def _find_runs(self, text: str) -> Iterable[Hit]:
+    def _find_runs(self, text: str, capitalised: set[str] | None = None) -> Iterable[Hit]:
         token = _TOKEN_ASCII if text.isascii() else _TOKEN
         # A run whose words are all ones a run sheds from its edges (Then, Python, Tuesday)
         # keeps nothing, and acronyms never join a run: only runs holding another word
         # can give a name. So look just at the stretches around those words' occurrences.
-        words = {w for w in set(token.findall(text))
+        if capitalised is None:
+            capitalised = set(token.findall(text))
+        words = {w for w in capitalised
                  if not (self._edge_word(w) or (len(w) > 1 and w.isupper()))}
         if not words:
             return
@@ -325,7 +336,9 @@ class NameDetector:
             return None
         if self.english(w):
             return None
-        if self._nouns_capitalised and not strong:
+        if self._text_german is None:
+            self._text_german = _german(text)
+        if self._text_german and not strong:
             return None  # German capitalises every noun: "Rechnung", "Anschrift"
         if initial and not (strong or weak or self._verb_follows(text, e)):
             return None  # "Payroll test used ...": a capitalised first word proves nothing

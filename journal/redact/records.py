@@ -33,7 +33,7 @@ _BIRTH = re.compile(
     r"né(?:e)?(?:\s+le)?|date\s+de\s+naissance)"
     rf"\s*[:=#-]?\s*({_DATE})(?![\w])"
 )
-_BIRTH_ANCHOR = re.compile(r"(?i)\b(?:d\.?o\.?b|birth|born|geb|nacid|nacimiento|né|naissance)")
+_BIRTH_HINTS = ("dob", "d.o.b", "birth", "born", "geb", "nacid", "nacimiento", "né", "naissance")
 
 # Prefix-coded business ids: EMP-10432, ORD-2023-000123, ACC-7781-2290, INV_20931.
 _PREFIXED = re.compile(
@@ -55,10 +55,11 @@ _LABELLED = re.compile(
     r"(?:\s+(?:id|no\.?|number|nr\.?|num\.?|#|code|ref(?:erence)?))?\s*[:#=]?\s*"
     r"(?:is\s+|was\s+)?([A-Z]{0,3}\d[\dA-Z]*(?:[-/ ]\d[\dA-Z]*){0,3})(?![\w-])"
 )
-_LABEL_ANCHOR = re.compile(
-    r"(?i)passport|reisepass|pasaporte|passeport|mrn|medical|patient|nhs|member|policy|"
-    r"employee|staff|customer|client|account|acct|order|invoice|booking|reservation|case|"
-    r"claim|licen|tax|vat|ausweis|dni|nie|insurance")
+_LABEL_HINTS = ("passport", "reisepass", "pasaporte", "passeport", "mrn", "medical", "patient",
+                "nhs", "member", "policy", "employee", "staff", "customer", "client", "account",
+                "acct", "order", "invoice", "booking", "reservation", "case", "claim", "licen",
+                "tax", "vat", "ausweis", "dni", "nie", "insurance")
+_PREFIX_ANCHOR = re.compile(r"[A-Z]{2}[A-Z]{0,3}[-_#]?\d")
 
 
 def _digits(s: str) -> int:
@@ -75,17 +76,18 @@ class RecordDetector:
             for m in _MAC.finditer(text):
                 if any(c.isdigit() for c in m.group()):
                     yield Hit(m.start(), m.end(), "mac")
-        if _BIRTH_ANCHOR.search(text):
+        lower = text.lower()
+        if any(h in lower for h in _BIRTH_HINTS):
             for m in _BIRTH.finditer(text):
                 yield Hit(m.start(1), m.end(1), "birth_date")
-        for m in _PREFIXED.finditer(text):
+        for m in _PREFIXED.finditer(text) if _PREFIX_ANCHOR.search(text) else ():
             if _digits(m.group()) >= 3:
                 yield Hit(m.start(), m.end(), "record_id")
         if "_" in text:
             for m in _STRIPE.finditer(text):
                 if _digits(m.group()) or not m.group().split("_", 1)[1].isalpha():
                     yield Hit(m.start(), m.end(), "record_id")
-        if _LABEL_ANCHOR.search(text):
+        if any(h in lower for h in _LABEL_HINTS):
             for m in _LABELLED.finditer(text):
                 value = m.group(1).rstrip()
                 if len(value.replace(" ", "")) >= 5 and _digits(value) >= 4:

@@ -125,25 +125,26 @@ class Redactor:
 
     def learn(self, texts: Iterable[str]) -> None:
         """Detect in `texts` without replacing anything, so that names found there are
-        known when other texts are redacted (an export learns from the whole journal)."""
+        known when other texts are redacted (an export learns from the whole journal).
+        Each detection is kept until redact() uses it: the export detects every text once."""
         for text in texts:
-            if len(text) > CACHE_TEXT and text not in self._learnt:
+            if text not in self._learnt and text not in self._cache:
                 self._learnt[text] = found = self._detect(text)
                 self._learn_people(found.people)
-            else:
-                self._hits(text)
 
     # -- detection ----------------------------------------------------------------
     def _hits(self, text: str) -> list[Hit]:
-        found = self._cache.get(text) if len(text) <= CACHE_TEXT else self._learnt.get(text)
+        short = len(text) <= CACHE_TEXT
+        found = self._learnt.pop(text, None)
+        if found is None and short:
+            found = self._cache.get(text)
         if found is None:
             found = self._detect(text)
-            if len(text) <= CACHE_TEXT:
-                self._cache[text] = found
-                if len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
-        elif len(text) <= CACHE_TEXT:
+        if short:
+            self._cache[text] = found
             self._cache.move_to_end(text)
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
         self._learn_people(found.people)
         if not self._known_people:
             return found.base
