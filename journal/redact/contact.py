@@ -48,6 +48,8 @@ _MACHINE = re.compile(
     r"(?<![\w-])(?:DESKTOP|LAPTOP|LAP|WKS|WS|PC|NB|DT|SRV|SVR|SERVER|VM|WIN|HOST|DC|EXCH)"
     r"-(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]{4})[A-Z0-9]+(?:-[A-Z0-9]+){0,3}(?![\w-])"
 )
+_MACHINE_ANCHOR = re.compile(r"(?:DESKTOP|LAPTOP|LAP|WKS|WS|PC|NB|DT|SRV|SVR|SERVER|VM|WIN|HOST|"
+                             r"DC|EXCH)-")
 # Spelled-out addresses: "jane dot doe at example dot com", "name[at]domain[dot]de".
 _AT = r"(?:\s*[\[(<{]\s*at\s*[\])>}]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[(<{]\s*dot\s*[\])>}]\s*|\s+dot\s+)"
@@ -55,6 +57,8 @@ _SPELLED_EMAIL = re.compile(
     rf"(?i)(?<![\w.+-])[\w+-]+(?:(?:{_DOT}|\.)[\w+-]+)*{_AT}[a-z0-9-]+"
     rf"(?:(?:{_DOT}|\.)[a-z0-9-]+)*(?:{_DOT}|\.)[a-z]{{2,24}}(?![\w-])"
 )
+_SPELLED_NEEDLES = ("dot", "DOT", "Dot", "at]", "AT]", "at)", "AT)", "at>", "at}", "at ]",
+                    "at )")
 _SPELLED_ANCHOR = re.compile(r"(?i)[\[(<{]\s*at\s*[\])>}]|\sat\s[^\n]*?\sdot\s")
 
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2}(?!\d))?(?!\w|\.\d)")
@@ -103,10 +107,7 @@ class SpelledEmailDetector:
     category = "email"
 
     def find(self, text: str) -> Iterable[Hit]:
-        lower = text.lower()
-        if "at" not in lower or ("dot" not in lower and "at]" not in lower
-                                 and "at)" not in lower and "at>" not in lower
-                                 and "at}" not in lower):
+        if not any(n in text for n in _SPELLED_NEEDLES):
             return
         if not _SPELLED_ANCHOR.search(text):
             return
@@ -235,7 +236,7 @@ class HostDetector:
             shapes.append(_INTERNAL_HOST.finditer(text))
         if _FQDN_ANCHOR.search(text):
             shapes.append(_FQDN.finditer(text))
-        if "-" in text:
+        if "-" in text and _MACHINE_ANCHOR.search(text):
             shapes.append(_MACHINE.finditer(text))
         for matches in shapes:
             for m in matches:

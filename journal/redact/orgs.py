@@ -17,12 +17,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_SUFFIX = (r"(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|LLP|PLC|plc|GmbH|AG|KG|SE|"
-           r"S\.?A|S\.?L|S\.?A\.?S|B\.?V|N\.?V|Pty|Oy|AB|AS|Bank|Group|Gruppe|Labs|Holdings|"
-           r"Partners|Ventures|Capital|Technologies|Systems|Solutions|Consulting|Co)")
+# Two-letter suffixes that are also common words or acronyms (SE, SA, AS, AB) are left out.
+_SUFFIX = (r"(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|LLP|PLC|plc|GmbH|AG|KG|"
+           r"S\.A|S\.A\.S|SAS|B\.V|N\.V|Pty|Bank|Group|Gruppe|Labs|Holdings|"
+           r"Partners|Ventures|Capital|Technologies|Systems|Solutions|Consulting|Co(?=\.))")
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’&-]*"
 _ORG = re.compile(rf"(?<![\w.-])((?:{_WORD}\s+){{1,3}}){_SUFFIX}\.?(?![\w-])")
-_ANCHOR = re.compile(rf"{_SUFFIX}(?![\w-])")  # capitals first: a fast scan, unlike "\s…"
+_ANCHOR = re.compile(rf"{_SUFFIX}(?![\w-])")
 _REACH = 120  # three words before a suffix fit in this
 # Words that start a sentence or a phrase rather than a company name.
 _LEADING = _words(
@@ -46,7 +47,7 @@ class OrgDetector:
 
     def find(self, text: str) -> Iterable[Hit]:
         done = 0
-        for anchor in _ANCHOR.finditer(text):
+        for anchor in _ANCHOR.finditer(text):  # capitals first: a fast scan, unlike "\s…"
             at = anchor.start()
             if at < done or not at or not text[at - 1].isspace():
                 continue
