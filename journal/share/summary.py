@@ -17,6 +17,7 @@ from journal.entries import FAILURE_MODES, Entry
 from journal.errors import StorageError
 from journal.query import EntryFilter
 from journal.redact import CATEGORIES, RedactionPolicy, Redactor
+from journal.share.contributor import contributor_id, created_now
 from journal.share.lists import load_policy
 from journal.share.model import (
     EntryRow,
@@ -48,22 +49,32 @@ class Snapshot:
     policy: RedactionPolicy
     stats: Stats
     entries: tuple[Entry, ...]
+<<<<<<< HEAD
     # Every non-trashed entry of the journal, exported or not: names are learnt from all of
     # their fields, so a lessons-only export hides whom a prompt names, as full detail does.
     context: tuple[Entry, ...] = ()
+=======
+    contributor: str = ""
+    created: str = ""
+>>>>>>> main
 
 
 def collect(journal: Journal, opts: ShareOptions) -> Snapshot:
     """Read the entries and their stats under one filter, and the redaction policy."""
     flt = opts.entry_filter
     policy = load_policy(journal, linkable=opts.linkable)
+    contributor, created = contributor_id(journal), created_now()
     for _ in range(_RETRIES):  # an edit between the two reads: read both again
         stats = journal.stats(flt)
         count = stats.totals.entries
         entries = tuple(journal.list(flt, limit=max(count, 1), sort="occurred_at",
                                      descending=False)) if count else ()
         if _consistent(stats, entries):
+<<<<<<< HEAD
             return Snapshot(opts, policy, stats, entries, _context(journal, flt, entries))
+=======
+            return Snapshot(opts, policy, stats, entries, contributor, created)
+>>>>>>> main
     raise StorageError("The journal kept changing while the summary was built; try again.")
 
 
@@ -168,7 +179,7 @@ def summarize(snap: Snapshot, *, cancelled: Callable[[], bool] | None = None,
         schema=SCHEMA, detail=opts.detail, include=opts.include, since=since, until=until,
         filters=filters, fold_small_groups=fold, linkable=opts.linkable, totals=totals,
         weeks=weeks, tools=tools, categories=categories, failure_modes=modes, entries=rows,
-        report=scrub.report())
+        report=scrub.report(), contributor=snap.contributor, created=snap.created)
 
 
 def _day(value: date | datetime | None) -> str | None:
