@@ -49,14 +49,11 @@ class Snapshot:
     policy: RedactionPolicy
     stats: Stats
     entries: tuple[Entry, ...]
-<<<<<<< HEAD
+    contributor: str = ""
+    created: str = ""
     # Every non-trashed entry of the journal, exported or not: names are learnt from all of
     # their fields, so a lessons-only export hides whom a prompt names, as full detail does.
     context: tuple[Entry, ...] = ()
-=======
-    contributor: str = ""
-    created: str = ""
->>>>>>> main
 
 
 def collect(journal: Journal, opts: ShareOptions) -> Snapshot:
@@ -70,11 +67,8 @@ def collect(journal: Journal, opts: ShareOptions) -> Snapshot:
         entries = tuple(journal.list(flt, limit=max(count, 1), sort="occurred_at",
                                      descending=False)) if count else ()
         if _consistent(stats, entries):
-<<<<<<< HEAD
-            return Snapshot(opts, policy, stats, entries, _context(journal, flt, entries))
-=======
-            return Snapshot(opts, policy, stats, entries, contributor, created)
->>>>>>> main
+            return Snapshot(opts, policy, stats, entries, contributor, created,
+                            _context(journal, flt, entries))
     raise StorageError("The journal kept changing while the summary was built; try again.")
 
 
