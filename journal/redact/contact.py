@@ -52,14 +52,15 @@ _MACHINE_ANCHOR = re.compile(r"(?:DESKTOP|LAPTOP|LAP|WKS|WS|PC|NB|DT|SRV|SVR|SER
                              r"DC|EXCH)-")
 # Spelled-out addresses: "jane dot doe at example dot com", "name[at]domain[dot]de".
 _AT = r"(?:\s*[\[(<{]\s*at\s*[\])>}]\s*|\s+at\s+)"
-_DOT = r"(?:\s*[\[(<{]\s*dot\s*[\])>}]\s*|\s+dot\s+)"
+_DOT = r"(?:\s*[\[(<{]\s*(?:dot|punkt|punto|point)\s*[\])>}]\s*|\s+(?:dot|punkt|punto)\s+)"
 _SPELLED_EMAIL = re.compile(
     rf"(?i)(?<![\w.+-])[\w+-]+(?:(?:{_DOT}|\.)[\w+-]+)*{_AT}[a-z0-9-]+"
     rf"(?:(?:{_DOT}|\.)[a-z0-9-]+)*(?:{_DOT}|\.)[a-z]{{2,24}}(?![\w-])"
 )
-_SPELLED_NEEDLES = ("dot", "DOT", "Dot", "at]", "AT]", "at)", "AT)", "at>", "at}", "at ]",
+_SPELLED_NEEDLES = ("dot", "DOT", "Dot", "punkt", "punto", "at]", "AT]", "at)", "AT)", "at>", "at}", "at ]",
                     "at )")
-_SPELLED_ANCHOR = re.compile(r"(?i)[\[(<{]\s*at\s*[\])>}]|\sat\s[^\n]*?\sdot\s")
+_SPELLED_ANCHOR = re.compile(
+    r"(?i)[\[(<{]\s*at\s*[\])>}]|\sat\s[^\n]*?\s(?:dot|punkt|punto)\s")
 
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2}(?!\d))?(?!\w|\.\d)")
 _IPV4_ANCHOR = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
@@ -114,7 +115,7 @@ class SpelledEmailDetector:
         for m in _SPELLED_EMAIL.finditer(text):
             found = m.group().lower()
             bracketed = any(b in found for b in "[(<{")
-            if bracketed or re.search(r"\sdot\s", found):
+            if bracketed or re.search(r"\s(?:dot|punkt|punto)\s", found):
                 yield Hit(m.start(), m.end(), "email")
 
 

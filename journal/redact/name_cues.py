@@ -30,6 +30,13 @@ _LOWER_CUE = re.compile(
 )
 _CUE_WORDS = ("ask", "cc", "ping", "told", "tell", "loop", "thank", "thx", "ty", "hi", "hey",
               "hello", "dm", "emailed", "messaged", "texted")
+# "gwen said", "ravi thinks": a lower-case word that is no dictionary word, before a verb of speech.
+_LOWER_BEFORE_SPEECH = re.compile(
+    r"(?<![\w'’-])([a-z][a-z'’-]{2,30})[ \t]+(?:said|says|asked|asks|wrote|writes|thinks|thought|"
+    r"suggested|suggests|mentioned|replied|agreed|noted|pinged|confirmed)\b")
+_SPEECH_NEEDLES = (" said", " says", " ask", " wrote", " writes", " think", " thought",
+                   " suggest", " mentioned", " replied", " agreed", " noted", " pinged",
+                   " confirmed")
 _JOINED = re.compile(r"^(?:[ \t]*(?:,|and|or|&)[ \t]*)([a-z][a-z'’-]{2,30})\b")
 _PERSON_VERBS = _words(
     "ran runs led leads built builds fixed fixes owns owned signs signed wrote writes said "
@@ -72,6 +79,11 @@ class NameCues:
         """`word_names`: capitalised words of `text` that are names and words alike."""
         yield from self._speakers(text)
         yield from self._lower_after_cue(text)
+        if any(n in text for n in _SPEECH_NEEDLES):
+            for m in _LOWER_BEFORE_SPEECH.finditer(text):
+                stem = m.group(1).split("'")[0].split("’")[0]
+                if len(stem) >= 3 and not self._ordinary(stem) and not self._allowed(stem):
+                    yield Hit(m.start(1), m.start(1) + len(stem), "person", key=stem)
         for word in word_names:
             if not self._allowed(word):
                 yield from self._before_person_verb(text, word)

@@ -54,7 +54,7 @@ _LABELLED = re.compile(
     r"booking|reservation|case|claim|licen[cs]e|driver'?s\s+licen[cs]e|tax|vat|personalausweis|"
     r"dni|nie|insurance)"
     r"(?:\s+(?:id|no\.?|number|nr\.?|num\.?|#|code|ref(?:erence)?))?\s*[:#=]?\s*"
-    r"(?:is\s+|was\s+)?([A-Z]{0,3}\d[\dA-Z]*(?:[-/ ]\d[\dA-Z]*){0,3})(?![\w-])"
+    r"(?:is\s+|was\s+)?([A-Z]{0,3}\d[\dA-Z]*(?:[-/][\dA-Z]+|[ ]\d[\dA-Z]*){0,3})(?![\w-])"
 )
 _LABEL_HINTS = ("passport", "reisepass", "pasaporte", "passeport", "mrn", "medical", "patient",
                 "nhs", "member", "policy", "employee", "staff", "customer", "client", "account",
