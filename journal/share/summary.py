@@ -15,6 +15,7 @@ from datetime import date, datetime
 from journal.api import Journal
 from journal.entries import FAILURE_MODES, Entry
 from journal.errors import StorageError
+from journal.query import EntryFilter
 from journal.redact import CATEGORIES, RedactionPolicy, Redactor
 from journal.share.contributor import contributor_id, created_now
 from journal.share.lists import load_policy
@@ -50,6 +51,9 @@ class Snapshot:
     entries: tuple[Entry, ...]
     contributor: str = ""
     created: str = ""
+    # Every non-trashed entry of the journal, exported or not: names are learnt from all of
+    # their fields, so a lessons-only export hides whom a prompt names, as full detail does.
+    context: tuple[Entry, ...] = ()
 
 
 def collect(journal: Journal, opts: ShareOptions) -> Snapshot:
@@ -63,8 +67,24 @@ def collect(journal: Journal, opts: ShareOptions) -> Snapshot:
         entries = tuple(journal.list(flt, limit=max(count, 1), sort="occurred_at",
                                      descending=False)) if count else ()
         if _consistent(stats, entries):
-            return Snapshot(opts, policy, stats, entries, contributor, created)
+            return Snapshot(opts, policy, stats, entries, contributor, created,
+                            _context(journal, flt, entries))
     raise StorageError("The journal kept changing while the summary was built; try again.")
+
+
+def _context(journal: Journal, flt: EntryFilter, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    everything = EntryFilter(trashed=False)
+    if flt == everything:
+        return entries
+    count = journal.stats(everything).totals.entries
+    return tuple(journal.list(everything, limit=max(count, 1))) if count else ()
+
+
+def entry_texts(entry: Entry) -> list[str]:
+    """Every free-text field of an entry, whatever an export shows of it."""
+    texts = [entry.title, entry.tool, entry.tool_version, entry.category, entry.prompt,
+             entry.what_broke, entry.lesson, *entry.tags]
+    return [t for t in texts if t]
 
 
 def _consistent(stats: Stats, entries: tuple[Entry, ...]) -> bool:
@@ -115,6 +135,10 @@ def summarize(snap: Snapshot, *, cancelled: Callable[[], bool] | None = None,
     if cancelled is not None and cancelled():
         raise Cancelled
     scrub = _Scrubber(snap.policy)
+    for n, e in enumerate(snap.context or entries, start=1):
+        if n % 100 == 0 and cancelled is not None and cancelled():
+            raise Cancelled
+        scrub.redactor.learn(entry_texts(e))
     fold = opts.fold_small_groups
     tools, tool_of = _groups(entries, lambda e: e.tool, fold, scrub, "tool")
     categories, category_of = _groups(entries, lambda e: e.category or NO_CATEGORY, fold, scrub,

@@ -143,3 +143,14 @@ def test_closed_dialog_is_freed(journal: Journal, qtbot: object) -> None:
     qtbot.wait(50)  # type: ignore[attr-defined]
     gc.collect()
     assert ref() is None
+
+
+def test_each_replacement_names_its_class(dialog: ShareDialog, qtbot: object) -> None:
+    choose(dialog, qtbot, detail="full", include="all", fmt="md")
+    tips = {m.label: dialog.preview.tooltip_for(m) for m in dialog.preview.marks}
+    assert "(e-mail address)" in tips["[email]"]
+    assert "(client or organisation)" in tips["Client 1"]
+    assert "remove it from your terms" in tips["Client 1"]
+    assert "(secret (key, token, password))" in tips["[secret]"]
+    person = next(t for label, t in tips.items() if label.startswith("Person"))
+    assert "(person)" in person

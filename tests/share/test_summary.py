@@ -119,7 +119,8 @@ def test_json_keys_are_fixed_vocabulary(share_journal: Journal, detail: str) -> 
         "failure_modes", "mode", "ref", "date", "tool", "category", "outcome", "iterations",
         "what_broke", "lesson", "title", "tool_version", "tags", "prompt", "redactions",
         "person", "client", "project", "domain", "email", "phone", "link", "host", "ip", "path",
-        "user", "secret", "card", "iban", "national_id", "handle",
+        "user", "secret", "card", "iban", "national_id", "record_id", "birth_date", "mac",
+        "address", "handle",
     }
 
     def keys(value: object) -> set[str]:
