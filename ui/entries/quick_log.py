@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from journal import Entry, Journal, OffscriptError, ValidationError
 from journal.entries import validate_fields
-from ui.entries.drafts import DraftStore
+from ui.entries.drafts import DraftStore, DraftThrottle
 from ui.infra import theme
 from ui.infra.resources import app_icon
 from ui.widgets.fields import NetLabel, OutcomeSelector, minutes_spin, set_completions
@@ -95,14 +95,13 @@ class QuickLog(QDialog):
         self._cancel.clicked.connect(self.discard)
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
             QShortcut(QKeySequence(keys), self, self.save)
-        # Keep what was typed even if the app is killed before saving.
-        self.autosave = QTimer(self, interval=2000, singleShot=True)
-        self.autosave.timeout.connect(self.save_draft)
+        # Keep what was typed even if the app is killed before saving: every field, each second.
+        self.autosave = DraftThrottle(self, self.save_draft)
         for edit in (self.title, self.tool, self.note):
-            edit.textChanged.connect(self.autosave.start)
+            edit.textChanged.connect(self.autosave.changed)
         for spin in (self.without_ai, self.with_ai):
-            spin.valueChanged.connect(self.autosave.start)
-        self.outcome.changed.connect(self.autosave.start)
+            spin.valueChanged.connect(self.autosave.changed)
+        self.outcome.changed.connect(self.autosave.changed)
 
     def values(self) -> dict[str, Any]:
         outcome = self.outcome.value()
