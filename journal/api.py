@@ -8,9 +8,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from journal import creation
 from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
-from journal.paths import DB_NAME, VAULT_NAME, make_private_dir
+from journal.paths import DB_NAME, VAULT_NAME
 from journal.query import EntryFilter
 from journal.stats import Stats, compute_stats
 from journal.store import Store
@@ -45,6 +46,7 @@ class Journal:
         Returns the journal and its recovery key, which is shown to the user once.
         """
         folder = Path(folder)
+        creation.clear_unfinished(folder)  # what a killed creation left, never a real journal
         if (folder / DB_NAME).exists() or (folder / VAULT_NAME).exists():
             raise StorageError(f"A journal already exists in {folder}.")
         if passphrase is None:
@@ -53,24 +55,24 @@ class Journal:
                 raise LockedError(
                     f"No system keychain is available ({backend}); choose a passphrase instead.")
         try:
-            make_private_dir(folder)
+            staging = creation.new_staging(folder)  # all or nothing: see journal/creation.py
         except OSError as exc:
             raise StorageError(f"Cannot create {folder}: {exc}") from exc
         key = secrets.token_bytes(KEY_BYTES)
-        vault = Vault(folder / VAULT_NAME)
+        vault = Vault(staging / VAULT_NAME)
         if passphrase is None:
             vault.store_in_keychain(key)
         else:
             vault.set_passphrase(key, passphrase)
         recovery = vault.set_recovery(key)
-        store = Store.open(folder / DB_NAME, key, create=True)
+        vault.save()
+        Store.open(staging / DB_NAME, key, create=True).close()
         try:
-            vault.save()
-        except StorageError:
-            store.close()
-            (folder / DB_NAME).unlink(missing_ok=True)
-            raise
-        return cls(folder, store, vault, key), recovery
+            creation.publish(folder)
+        except OSError as exc:
+            raise StorageError(f"Cannot create the journal in {folder}: {exc}") from exc
+        vault.path = folder / VAULT_NAME
+        return cls(folder, Store.open(folder / DB_NAME, key), vault, key), recovery
 
     @classmethod
     def open(cls, folder: Path, *, passphrase: str | None = None,

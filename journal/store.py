@@ -32,6 +32,10 @@ def _hex_key(key: bytes) -> str:
     return "\"x'" + key.hex() + "'\""
 
 
+# SQLCipher's page size: a journal file, even an empty one, holds at least one whole page.
+MIN_FILE_BYTES = 4096
+
+
 def damaged(path: Path, exc: BaseException) -> StorageError:
     return StorageError(
         f"The journal file {path} is damaged ({exc}). Nothing was changed. Restore a backup: "
@@ -75,6 +79,10 @@ class Store:
             raise StorageError(f"A journal already exists at {path}.")
         if not exists:
             make_private_dir(path.parent)
+        elif not create and path.stat().st_size < MIN_FILE_BYTES:
+            # SQLite would take an empty file for a new database and we would silently create a
+            # journal over the user's (lost) data: a cut-short file is damage, not a fresh start.
+            raise damaged(path, ValueError(f"only {path.stat().st_size} bytes, less than a page"))
         try:
             conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher3.Error as exc:
