@@ -176,6 +176,22 @@ class Journal:
                 return self.store.delete("trashed_at IS NOT NULL AND trashed_at < ?", [cutoff])
             return self.store.delete("trashed_at IS NOT NULL", [])
 
+    # -- sample entries --------------------------------------------------------------------
+    def mark_samples(self, entry_ids: Iterable[str]) -> None:
+        """Flag entries as made-up samples (schema v7), so removing them never takes the user's."""
+        ids = list(entry_ids)
+        if ids:
+            with self.store.transaction():
+                self.store.conn.execute(
+                    f"UPDATE entries SET sample = 1 WHERE id IN ({', '.join('?' * len(ids))})", ids)
+
+    def sample_ids(self) -> _List[str]:
+        """Ids of the flagged sample entries outside the Trash, newest first."""
+        rows = self.store.conn.execute(
+            "SELECT id FROM entries WHERE sample = 1 AND trashed_at IS NULL "
+            "ORDER BY occurred_at DESC").fetchall()
+        return [str(row[0]) for row in rows]
+
     def purge_expired(self) -> int:
         return self.purge(older_than_days=TRASH_DAYS)
 
