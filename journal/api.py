@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal import creation
 from journal.entries import Entry, now_local, validate_fields
@@ -15,7 +16,18 @@ from journal.paths import DB_NAME, VAULT_NAME
 from journal.query import EntryFilter
 from journal.stats import Stats, compute_stats
 from journal.store import Store
-from journal.vault import KEY_BYTES, Vault, keychain_status
+from journal.vault import (
+    KEY_BYTES,
+    Vault,
+    check_passphrase,
+    keychain_status,
+    new_recovery_key,
+    no_keychain_message,
+)
+
+if TYPE_CHECKING:
+    from journal.conversations.inbox import ConversationInbox
+    from journal.templates import Templates
 
 TRASH_DAYS = 30
 _List = list  # `list` is shadowed by Journal.list inside the class body
@@ -50,10 +62,11 @@ class Journal:
         if (folder / DB_NAME).exists() or (folder / VAULT_NAME).exists():
             raise StorageError(f"A journal already exists in {folder}.")
         if passphrase is None:
-            usable, backend = keychain_status()
+            usable, detail = keychain_status()
             if not usable:
-                raise LockedError(
-                    f"No system keychain is available ({backend}); choose a passphrase instead.")
+                raise LockedError(f"{no_keychain_message(detail)}; choose a passphrase instead.")
+        else:
+            check_passphrase(passphrase)  # before anything is created
         try:
             staging = creation.new_staging(folder)  # all or nothing: see journal/creation.py
         except OSError as exc:
@@ -90,7 +103,13 @@ class Journal:
             key = vault.key_from_passphrase(passphrase)
         else:
             key = vault.key_from_keychain()
-        return cls(folder, Store.open(folder / DB_NAME, key), vault, key)
+        journal = cls(folder, Store.open(folder / DB_NAME, key), vault, key)
+        if recovery_key is None and passphrase is not None:
+            # Old, cheaper wraps get today's scrypt cost; a read-only folder or a busy lock
+            # only postpones that to the next unlock.
+            with contextlib.suppress(StorageError):
+                vault.rewrap_if_weak(key, passphrase)
+        return journal
 
     def close(self) -> None:
         self.store.close()
@@ -195,6 +214,19 @@ class Journal:
     def purge_expired(self) -> int:
         return self.purge(older_than_days=TRASH_DAYS)
 
+    # -- less typing: chat-export drafts and templates ---------------------------------------
+    @property
+    def conversations(self) -> ConversationInbox:
+        """Drafts from ChatGPT/Claude data exports, waiting to be kept as entries or dropped."""
+        from journal.conversations.inbox import ConversationInbox
+        return ConversationInbox(self.store)
+
+    @property
+    def templates(self) -> Templates:
+        """Built-in and the person's own entry templates, and by-hand minute suggestions."""
+        from journal.templates import Templates
+        return Templates(self.store)
+
     # -- settings kept inside the encrypted file --------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         return self.store.get_setting(key, default)
@@ -204,24 +236,41 @@ class Journal:
             self.store.set_setting(key, value)
 
     # -- key management --------------------------------------------------------------------
+    # Each change is read-modify-write of vault.json under its lock (Vault.changing), so a change
+    # made meanwhile by another process (the app, another command) is kept, never overwritten.
+    def reload_vault(self) -> None:
+        """Re-read vault.json, e.g. before showing how the key is kept."""
+        self.vault.reload()
+
     def use_passphrase(self, passphrase: str) -> None:
         """Keep the key wrapped by a (new) passphrase and drop any keychain item.
 
         Only the wrap changes, so the recovery key stays valid and the change is one atomic
         write of vault.json.
         """
-        had_keychain = self.vault.mode == "keychain"
-        self.vault.set_passphrase(self._key, passphrase)
-        self.vault.save()
+        check_passphrase(passphrase)
+        with self.vault.changing() as vault:
+            had_keychain = vault.mode == "keychain"
+            vault.set_passphrase(self._key, passphrase)
         if had_keychain:
             self.vault.forget_keychain_item()
 
     def use_keychain(self) -> None:
-        self.vault.store_in_keychain(self._key)
-        self.vault.save()
+        usable, detail = keychain_status()
+        if not usable:
+            raise LockedError(f"{no_keychain_message(detail)}. Nothing was changed.")
+        with self.vault.changing() as vault:
+            vault.store_in_keychain(self._key)
 
-    def new_recovery_key(self) -> str:
-        """Replace the recovery key (the old one stops working)."""
-        recovery = self.vault.set_recovery(self._key)
-        self.vault.save()
+    def new_recovery_key(self, show: Callable[[str], object] | None = None) -> str:
+        """Replace the recovery key (the old one stops working).
+
+        `show` gets the new key first and must raise if it could not be shown or stored (a full
+        disk, a closed pipe, a cancelled dialog): then nothing changes and the old key still works.
+        """
+        recovery = new_recovery_key()
+        if show is not None:
+            show(recovery)
+        with self.vault.changing() as vault:
+            vault.set_recovery(self._key, recovery)
         return recovery

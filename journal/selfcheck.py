@@ -120,11 +120,12 @@ def _encrypted(ctx: _Context) -> str:
 
 
 def _keyring(_ctx: _Context) -> str:
-    from journal.vault import keychain_status
+    from journal.vault import keychain_status, no_keychain_message
 
-    usable, backend = keychain_status()  # asks which backend; reads and writes nothing
-    note = "usable" if usable else "no keychain: journals use a passphrase"
-    return f"keyring loads; backend {backend} ({note})"
+    usable, detail = keychain_status()  # asks which backend; reads and writes nothing
+    if usable:
+        return f"keyring loads; system keychain {detail} (usable)"
+    return f"keyring loads; {no_keychain_message(detail)}: new journals use a passphrase"
 
 
 CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (

@@ -15,22 +15,27 @@ import hmac
 import json
 import secrets
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from journal.errors import LockedError, StorageError
+from journal.file_lock import exclusive
+from journal.passphrase_policy import MIN_PASSPHRASE, check_passphrase
 from journal.paths import atomic_write
+
+__all__ = ["MIN_PASSPHRASE", "NO_KEYCHAIN", "Vault", "check_passphrase", "keychain_status"]
 
 SERVICE = "offscript"
 KEY_BYTES = 32
 # Crockford's base32 alphabet: no I, L, O, U, so the key survives being read aloud or retyped.
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS, RECOVERY_GROUP_LEN = 8, 5
-PASSPHRASE_COST = 2**15  # scrypt N: ~0.1 s and 32 MiB per unlock on a laptop
+PASSPHRASE_COST = 2**17  # scrypt N: ~0.3 s and 128 MiB per unlock; weaker wraps are re-wrapped
 RECOVERY_COST = 2**14  # the recovery key already carries 200 random bits
-MIN_PASSPHRASE = 8
 
 
 def _keyring() -> ModuleType:
@@ -42,23 +47,59 @@ def _keyring() -> ModuleType:
     return keyring
 
 
-def keychain_status() -> tuple[bool, str]:
-    """(usable, backend name). 'fail' and null backends mean there is no keychain."""
+NO_KEYCHAIN = "No secure system keychain found"  # the words every place uses
+# Backends that keep secrets in a plain (or home-made encrypted) file rather than an OS keychain.
+_FILE_BACKEND_MODULES = ("keyrings.alt.file", "keyrings.alt.pyfs", "keyrings.alt.Windows",
+                         "keyrings.cryptfile")
+
+
+def _why_not_secure(backend: Any) -> str:
+    """Empty for a real OS keychain; else why this backend does not count, in words."""
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return "keyring found no keychain backend on this system"
+    if name.startswith(_FILE_BACKEND_MODULES) or hasattr(backend, "file_path"):
+        return f"the keyring backend {name} keeps secrets in a plain file"
+    try:
+        priority = float(backend.priority)
+    except Exception:  # some backends raise here when a module they need is missing
+        return f"the keyring backend {name} is not usable here"
+    if priority <= 1:
+        return f"the keyring backend {name} is only a fallback (priority {priority:g})"
+    return ""
+
+
+def _secure_backend() -> tuple[Any, str]:
+    """(backend, name) of the OS keychain to write to, or (None, why there is none).
+
+    keyring's chainer writes to its members in priority order and falls back to the next one
+    when a write fails, so a plaintext member could silently get the key: we judge its first
+    member and write to that one directly.
+    """
     try:
         backend = _keyring().get_keyring()
     except Exception as exc:  # a broken keyring config must not stop the app
-        return False, f"error: {exc}"
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    priority = getattr(backend, "priority", 0)
-    if "fail" in name or "null" in name.lower():
-        return False, name
-    if hasattr(backend, "backends") and not backend.backends:  # chainer with no members
-        return False, name
-    try:
-        usable = float(priority) > 0
-    except (TypeError, ValueError):
-        usable = True
-    return usable, name
+        return None, f"the keyring configuration is broken: {exc}"
+    if hasattr(backend, "backends"):  # keyring.backends.chainer.ChainerBackend
+        members = list(backend.backends)  # highest priority first
+        if not members:
+            return None, "keyring found no keychain backend on this system"
+        backend = members[0]
+    why = _why_not_secure(backend)
+    if why:
+        return None, why
+    return backend, f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def keychain_status() -> tuple[bool, str]:
+    """(usable, detail): usable only for a secure OS keychain. detail is the backend's name, or
+    why there is none, in words (show it after NO_KEYCHAIN). Reads and writes no secret."""
+    backend, detail = _secure_backend()
+    return backend is not None, detail
+
+
+def no_keychain_message(detail: str) -> str:
+    return f"{NO_KEYCHAIN} ({detail})"
 
 
 def new_recovery_key() -> str:
@@ -104,11 +145,6 @@ def unwrap(blob: dict[str, Any], secret: str) -> bytes | None:
     return bytes(a ^ b for a, b in zip(wrapped, kek[:KEY_BYTES], strict=True))
 
 
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise LockedError(f"A passphrase needs at least {MIN_PASSPHRASE} characters.")
-
-
 @dataclass
 class Vault:
     """vault.json: the journal's id, its key mode and the key wraps."""
@@ -120,13 +156,36 @@ class Vault:
 
     @classmethod
     def load(cls, path: Path) -> Vault:
+        vault = cls(path)
+        vault.reload()
+        return vault
+
+    def reload(self) -> None:
+        """Read vault.json again: another process may have changed it since."""
+        path = self.path
         try:
             data = json.loads(path.read_text("utf-8"))
-            return cls(path, data["journal_id"], data["mode"], dict(data["wraps"]))
+            self.journal_id, self.mode = data["journal_id"], data["mode"]
+            self.wraps = dict(data["wraps"])
         except FileNotFoundError:
             raise StorageError(f"No journal key file at {path}.") from None
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise StorageError(f"The journal key file {path} is unreadable or damaged: {exc}") from exc
+
+    @contextmanager
+    def changing(self) -> Iterator[Vault]:
+        """Read-modify-write under the vault lock: re-read vault.json inside the lock, let the
+        body change this object, then save atomically. If the body fails, nothing is saved and
+        this object is re-read, so it never holds a change that is not on disk."""
+        with exclusive(self.path.with_name(f".{self.path.name}.lock")):
+            self.reload()
+            try:
+                yield self
+                self.save()
+            except BaseException:
+                with contextlib.suppress(StorageError):
+                    self.reload()
+                raise
 
     def save(self) -> None:
         data = {"format": 1, "journal_id": self.journal_id, "mode": self.mode, "wraps": self.wraps}
@@ -143,11 +202,11 @@ class Vault:
         except keyring.errors.KeyringError as exc:
             raise LockedError(
                 f"The system keychain could not be read ({exc}). Unlock it, or open the journal "
-                "with your recovery key: offscript unlock --recovery-key …") from exc
+                "with your recovery key: offscript unlock") from exc
         if not stored:
             raise LockedError(
                 "This journal's key is not in the system keychain (it may have been removed). "
-                "Open it with your recovery key: offscript unlock --recovery-key …")
+                "Open it with your recovery key: offscript unlock")
         try:
             key = bytes.fromhex(stored)
         except ValueError:
@@ -171,8 +230,11 @@ class Vault:
     # -- changing how the key is kept ----------------------------------------------------------
     def store_in_keychain(self, key: bytes) -> None:
         keyring = _keyring()
+        backend, detail = _secure_backend()
+        if backend is None:
+            raise LockedError(no_keychain_message(detail))
         try:
-            keyring.set_password(SERVICE, self.journal_id, key.hex())
+            backend.set_password(SERVICE, self.journal_id, key.hex())
         except keyring.errors.KeyringError as exc:
             raise LockedError(f"The system keychain refused to store the key: {exc}") from exc
         self.mode = "keychain"
@@ -189,7 +251,19 @@ class Vault:
         with contextlib.suppress(keyring.errors.KeyringError):
             keyring.delete_password(SERVICE, self.journal_id)
 
-    def set_recovery(self, key: bytes) -> str:
-        recovery = new_recovery_key()
+    def set_recovery(self, key: bytes, recovery: str | None = None) -> str:
+        recovery = recovery or new_recovery_key()
         self.wraps["recovery"] = wrap(key, normalize_recovery_key(recovery), RECOVERY_COST)
         return recovery
+
+    def rewrap_if_weak(self, key: bytes, passphrase: str) -> bool:
+        """After an unlock with `passphrase`: re-wrap a wrap made with a cheaper scrypt than
+        PASSPHRASE_COST (older versions used 2**15). Skipped if the wrap changed meanwhile."""
+        blob = self.wraps.get("passphrase") or {}
+        if self.mode != "passphrase" or int(blob.get("n", 0)) >= PASSPHRASE_COST:
+            return False
+        with self.changing():
+            if (self.wraps.get("passphrase") or {}).get("salt") != blob.get("salt"):
+                return False  # someone set a new passphrase since we unlocked
+            self.wraps["passphrase"] = wrap(key, passphrase, PASSPHRASE_COST)
+        return True

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import init_journal
 
 from journal import Journal
 from journal.backup import (
@@ -134,6 +135,7 @@ def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
 
 
 def test_cli_backup_list_and_restore(cli_env: dict[str, str]) -> None:
+    init_journal(cli_env)
     for title in ("one", "two"):
         assert run_cli(cli_env, "add", "--title", title, "--tool", "X", "--outcome", "worked",
                        "--without", "5", "--with", "1").returncode == 0

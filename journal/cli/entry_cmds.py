@@ -59,7 +59,10 @@ def _fields(args: argparse.Namespace, stdin: TextIO) -> dict[str, Any]:
 
 
 def cmd_add(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
-    entry = journal.add(_fields(args, sys.stdin))
+    fields = _fields(args, sys.stdin)
+    if args.template:  # the template fills in; flags given win
+        fields = {**journal.templates.get(args.template).fields(), **fields}
+    entry = journal.add(fields)
     if args.json:
         print_json(entry.to_dict(), out)
     else:
@@ -144,6 +147,8 @@ def _list_flags(parser: argparse.ArgumentParser, default_limit: int) -> None:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("add", help="log an experiment", description="Log an experiment.")
     _field_flags(p, editing=False)
+    p.add_argument("--template", metavar="NAME",
+                   help="start from a template (offscript templates list); flags given win")
     p.add_argument("--json", action="store_true", help="print the new entry as JSON")
     p.set_defaults(handler=cmd_add)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import init_journal
 
 from journal import Journal
 from journal.share import lists
@@ -25,3 +26,10 @@ def share_journal(tmp_path: Path) -> Iterator[Journal]:
     journal = make_journal(tmp_path / "share-journal")
     yield journal
     journal.close()
+
+
+@pytest.fixture
+def cli_env(cli_env: dict[str, str]) -> dict[str, str]:
+    """The CLI environment with a keychain-mode journal made by `offscript init`."""
+    init_journal(cli_env)
+    return cli_env

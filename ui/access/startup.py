@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError, creation
 from journal.paths import DB_NAME, VAULT_NAME
-from journal.vault import keychain_status
+from journal.vault import NO_KEYCHAIN, keychain_status
 from ui.access.first_run import WelcomeDialog
 from ui.access.passphrase_form import NewPassphraseDialog
 from ui.access.recovery_dialog import RecoveryKeyDialog
@@ -78,7 +78,7 @@ def after_recovery(journal: Journal) -> bool:
     text = ("You opened your journal with the recovery key. Choose a new passphrase for the "
             "next start; your recovery key keeps working.")
     if journal.mode != "passphrase":
-        text += " No system keychain is available here, so a passphrase keeps the key instead."
+        text += f" {NO_KEYCHAIN} here, so a passphrase keeps the key instead."
     dialog = NewPassphraseDialog("Choose a new passphrase", text, journal.use_passphrase,
                                  cancel_label="&Not now")
     changed = run_dialog(dialog)
