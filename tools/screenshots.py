@@ -23,6 +23,7 @@ from journal.samples import sample_entries
 from tools.chat_drafts_screenshot import build_chat_drafts, build_reminder
 from tools.dashboard_screenshots import build_dashboard_dark, build_dashboard_light
 from tools.share_screenshot import build_share_preview
+from tools.team_screenshot import build_team
 from ui.access.first_run import WelcomeDialog
 from ui.access.passphrase_form import NewPassphraseDialog
 from ui.access.recovery_dialog import RecoveryKeyDialog
@@ -166,6 +167,7 @@ SHOTS: list[tuple[str, Builder, tuple[int, int]]] = [
     ("dashboard-light", build_dashboard_light, (1280, 1500)),
     ("dashboard-dark", build_dashboard_dark, (1280, 1500)),
     ("share-preview", build_share_preview, (1100, 720)),
+    ("team", build_team, (1280, 1460)),
     ("security", build_security, (600, 300)),
     ("new-passphrase", build_new_passphrase, (540, 230)),
     ("backups", build_backups, (620, 360)),

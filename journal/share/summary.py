@@ -16,6 +16,7 @@ from journal.api import Journal
 from journal.entries import FAILURE_MODES, Entry
 from journal.errors import StorageError
 from journal.redact import CATEGORIES, RedactionPolicy, Redactor
+from journal.share.contributor import contributor_id, created_now
 from journal.share.lists import load_policy
 from journal.share.model import (
     EntryRow,
@@ -47,19 +48,22 @@ class Snapshot:
     policy: RedactionPolicy
     stats: Stats
     entries: tuple[Entry, ...]
+    contributor: str = ""
+    created: str = ""
 
 
 def collect(journal: Journal, opts: ShareOptions) -> Snapshot:
     """Read the entries and their stats under one filter, and the redaction policy."""
     flt = opts.entry_filter
     policy = load_policy(journal, linkable=opts.linkable)
+    contributor, created = contributor_id(journal), created_now()
     for _ in range(_RETRIES):  # an edit between the two reads: read both again
         stats = journal.stats(flt)
         count = stats.totals.entries
         entries = tuple(journal.list(flt, limit=max(count, 1), sort="occurred_at",
                                      descending=False)) if count else ()
         if _consistent(stats, entries):
-            return Snapshot(opts, policy, stats, entries)
+            return Snapshot(opts, policy, stats, entries, contributor, created)
     raise StorageError("The journal kept changing while the summary was built; try again.")
 
 
@@ -145,7 +149,7 @@ def summarize(snap: Snapshot, *, cancelled: Callable[[], bool] | None = None,
         schema=SCHEMA, detail=opts.detail, include=opts.include, since=since, until=until,
         filters=filters, fold_small_groups=fold, linkable=opts.linkable, totals=totals,
         weeks=weeks, tools=tools, categories=categories, failure_modes=modes, entries=rows,
-        report=scrub.report())
+        report=scrub.report(), contributor=snap.contributor, created=snap.created)
 
 
 def _day(value: date | datetime | None) -> str | None:

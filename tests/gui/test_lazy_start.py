@@ -32,7 +32,7 @@ def test_only_the_journal_page_is_built_at_start(journal: Journal, qtbot,
     window = MainWindow(journal, settings)
     qtbot.addWidget(window)
     journal.store.conn.set_trace_callback(None)
-    assert [window.stack.is_built(i) for i in range(4)] == [True, False, False, False]
+    assert [window.stack.is_built(i) for i in range(5)] == [True, False, False, False, False]
     counts = [s for s in sql if s.lstrip().upper().startswith("SELECT COUNT(*) FROM ENTRIES E")]
     pages = [s for s in sql if "LIMIT" in s and "OFFSET" in s]
     assert len(pages) == 1  # the entries model queried once (not again from sort())
@@ -74,7 +74,8 @@ def test_pages_built_on_first_open_show_current_data(journal: Journal, qtbot,
     assert window.stack.currentWidget() is window.dashboard
     assert window.dashboard.stats.totals.entries == 1
     assert all(window.stack.is_built(i) for i in range(4))
-    assert window.stack.count() == 4  # placeholders replaced, not appended to
+    assert not window.stack.is_built(mw.TEAM)  # never opened: never built
+    assert window.stack.count() == 5  # placeholders replaced, not appended to
 
     # A page built once is refreshed when shown again, after edits elsewhere.
     window.sidebar.setCurrentRow(mw.JOURNAL)

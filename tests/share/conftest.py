@@ -9,8 +9,8 @@ import pytest
 from support import init_journal
 
 from journal import Journal
-from journal.share import lists
-from share.corpus import LOGIN, make_journal
+from journal.share import lists, summary
+from share.corpus import CREATED, LOGIN, make_journal
 
 REAL_LOGIN_NAMES = lists._login_names
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -19,6 +19,12 @@ REFERENCE = Path(__file__).resolve().parent / "reference"
 @pytest.fixture(autouse=True)
 def fixed_login(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lists, "_login_names", lambda: [LOGIN])
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A summary records when it was built; the reference files need one fixed time."""
+    monkeypatch.setattr(summary, "created_now", lambda: CREATED)
 
 
 @pytest.fixture

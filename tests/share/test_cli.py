@@ -57,7 +57,7 @@ def test_export_to_stdout_and_file(cli_env: dict[str, str], tmp_path: Path) -> N
                "-o", "-")
     assert done.returncode == 0, done.stderr.decode()
     doc = json.loads(done.stdout)
-    assert doc["schema"] == "offscript.summary/1" and doc["totals"]["entries"] == len(ENTRIES)
+    assert doc["schema"] == "offscript.summary/2" and doc["totals"]["entries"] == len(ENTRIES)
     assert b"Initrode" not in done.stdout
     assert b"Redacted:" in done.stderr and b"client" in done.stderr
 

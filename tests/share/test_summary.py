@@ -110,7 +110,8 @@ def test_lessons_detail_adds_lessons_but_not_titles_or_prompts(share_journal: Jo
 def test_json_keys_are_fixed_vocabulary(share_journal: Journal, detail: str) -> None:
     doc = summary_dict(build_summary(share_journal, _opts(detail=detail, include="all")))
     allowed = {
-        "schema", "detail", "include", "range", "since", "until", "filters", "name", "value",
+        "schema", "contributor", "created", "detail", "include", "range", "since", "until",
+        "filters", "name", "value",
         "fold_small_groups", "linkable", "totals", "entries", "net_minutes", "hours_saved",
         "minutes_without_ai", "minutes_with_ai", "median_net_minutes", "win_rate",
         "broke_minutes_lost", "negative_net_minutes", "outcomes", *OUTCOMES, "weekly", "week",
@@ -129,7 +130,7 @@ def test_json_keys_are_fixed_vocabulary(share_journal: Journal, detail: str) -> 
         return set()
 
     assert keys(doc) <= allowed
-    assert doc["schema"] == "offscript.summary/1"
+    assert doc["schema"] == "offscript.summary/2"
     assert all(m["mode"] in FAILURE_MODES for m in doc["failure_modes"])
 
 

@@ -1,4 +1,4 @@
-"""The main window: a sidebar of pages (Journal, Prompts that worked, Trash, Dashboard),
+"""The main window: a sidebar of pages (Journal, Prompts that worked, Trash, Dashboard, Team),
 menus and shortcuts. Built from objects handed in by ui.app; creates no journal itself."""
 
 from __future__ import annotations
@@ -35,10 +35,11 @@ from ui.shell.menus import build_menus
 
 if TYPE_CHECKING:  # imported when first used: QtCharts, the redaction lexicons, phonenumbers
     from ui.dashboard import DashboardView
+    from ui.team import TeamView
 
 log = logging.getLogger("offscript.ui")
 
-JOURNAL, PROMPTS, TRASH, DASHBOARD = range(4)
+JOURNAL, PROMPTS, TRASH, DASHBOARD, TEAM = range(5)
 CHOICES_FALLBACK_MS = 1000
 
 
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         # built when first opened (or first asked for), see LazyStack.
         self.pages: list[tuple[str, Callable[[], QWidget]]] = [
             ("Journal", lambda: self.journal_page), ("Prompts that worked", self._make_prompts),
-            ("Trash", self._make_trash), ("Dashboard", self._make_dashboard)]
+            ("Trash", self._make_trash), ("Dashboard", self._make_dashboard),
+            ("Team", self._make_team)]
         self._choices_loaded = False
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
@@ -115,6 +117,15 @@ class MainWindow(QMainWindow):
         page = DashboardView(self.journal, self)
         page.open_entry.connect(self.show_entry)
         return page
+
+    def _make_team(self) -> QWidget:
+        from ui.team import TeamView  # reads only the folder of shared summaries, on first use
+
+        return TeamView(self.settings, self)
+
+    @property
+    def team(self) -> TeamView:
+        return cast("TeamView", self.stack.page(TEAM))
 
     @property
     def prompts(self) -> PromptsView:
