@@ -41,6 +41,10 @@ def write_error(exc: sqlcipher3.Error, path: Path) -> StorageError:
     return from_sqlite_error(path, exc)
 
 
+# SQLCipher's page size: a journal file, even an empty one, holds at least one whole page.
+MIN_FILE_BYTES = 4096
+
+
 class Store:
     """One SQLCipher connection to one journal file."""
 
@@ -71,6 +75,10 @@ class Store:
         if not exists:
             make_private_dir(path.parent)
             create_private_file(path)  # SQLite starts an empty file as a new database
+        elif not create and path.stat().st_size < MIN_FILE_BYTES:
+            # SQLite would take an empty file for a new database and we would silently create a
+            # journal over the user's (lost) data: a cut-short file is damage, not a fresh start.
+            raise damaged(path, ValueError(f"only {path.stat().st_size} bytes, less than a page"))
         try:
             conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher3.Error as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from journal import Entry, Journal, OffscriptError, ValidationError
 from journal.entries import SUGGESTED_CATEGORIES, validate_fields
-from ui.entries.drafts import DraftStore
+from ui.entries.drafts import DraftStore, DraftThrottle
 from ui.infra import theme
 from ui.widgets.fields import (
     FailureModes,
@@ -38,8 +38,6 @@ from ui.widgets.fields import (
     set_completions,
 )
 from ui.widgets.template_button import TemplateButton, fill_empty, save_template
-
-AUTOSAVE_MS = 3000
 
 
 def _text_box(name: str, height: int, mono: bool = False) -> QPlainTextEdit:
@@ -66,8 +64,7 @@ class EntryEditor(QWidget):
         self._loading = False
         self._errors: dict[str, QLabel] = {}
         self._build()
-        self.autosave = QTimer(self, interval=AUTOSAVE_MS, singleShot=True)
-        self.autosave.timeout.connect(self.save_draft)
+        self.autosave = DraftThrottle(self, self.save_draft)
         # The used values come from the journal in refresh_suggestions(), which the owner calls
         # once the window is on screen (a query over every entry is not worth a slower start).
         self.category.addItems(["", *SUGGESTED_CATEGORIES])
@@ -284,7 +281,7 @@ class EntryEditor(QWidget):
             return
         self._set_dirty(True)
         self.status.setText("Unsaved changes")
-        self.autosave.start()
+        self.autosave.changed()
         self.validate(full=False)
 
     def _outcome_changed(self, outcome: str, mark: bool = True) -> None:
@@ -335,7 +332,10 @@ class EntryEditor(QWidget):
             if rule is None and only_touched and label.isVisible() and "required" in label.text() \
                     and name in empty:
                 continue  # keep a 'required' hint while the field is still empty
-            label.setText(f"{name.replace('_', ' ')} {rule}" if rule else "")
+            text = f"{name.replace('_', ' ')} {rule}" if rule else ""
+            if text == label.text() and label.isHidden() != bool(rule):
+                continue  # runs on every keystroke: restyling 14 labels each time is wasted work
+            label.setText(text)
             label.setStyleSheet(f"color: {theme.error_color()};")
             label.setVisible(bool(rule))
 

@@ -84,7 +84,8 @@ class JournalPage(QWidget):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
-        self.undo_stack: list[tuple[str, str]] = []  # (id, title) of trashed entries
+        # One item per delete: (ids moved to the Trash, what the Undo bar calls them).
+        self.undo_stack: list[tuple[list[str], str]] = []
         self._has_samples = False  # checked in load_choices/reload/_saved, not per keystroke
         self.filter_bar = FilterBar(journal)
         self.model = EntryTableModel(journal, self.filter_bar.current_filter())
@@ -247,7 +248,7 @@ class JournalPage(QWidget):
         except OffscriptError as exc:
             alerts.warn(self, "Not moved to Trash", str(exc))
             return
-        self.undo_stack.append((entry.id, entry.title))
+        self.undo_stack.append(([entry.id], f"“{entry.title}”"))
         self.editor.drafts.clear()
         self.editor.load(None)
         self.reload()
@@ -258,15 +259,17 @@ class JournalPage(QWidget):
     def undo_trash(self) -> bool:
         if not self.undo_stack:
             return False
-        entry_id, title = self.undo_stack.pop()
+        entry_ids, label = self.undo_stack.pop()
         try:
-            self.journal.restore(entry_id)
+            for entry_id in entry_ids:
+                self.journal.restore(entry_id)
         except OffscriptError as exc:  # purged meanwhile from the Trash view
             alerts.warn(self, "Cannot undo", str(exc))
+            self.reload()
             return False
         self.reload()
-        self.select_entry(entry_id)
-        self.undo_bar.show_message(f"Restored “{title}”.")
+        self.select_entry(entry_ids[0])
+        self.undo_bar.show_message(f"Restored {label}.")
         return True
 
     # -- samples ---------------------------------------------------------------------------
@@ -276,11 +279,17 @@ class JournalPage(QWidget):
         self.table.selectRow(0)
 
     def remove_samples(self) -> None:
-        if self.editor.entry and samples.SAMPLE_TAG in self.editor.entry.tags:
+        """Samples go to the Trash like any delete, with Undo; the user's entries stay put."""
+        ids = samples.remove_samples(self.journal)
+        if not ids:
+            return
+        if self.editor.entry and self.editor.entry.id in ids:
             self.editor.drafts.clear()
             self.editor.load(None)
-        samples.remove_samples(self.journal)
+        label = f"{len(ids)} sample entr{'y' if len(ids) == 1 else 'ies'}"
+        self.undo_stack.append((ids, label))
         self.reload()
+        self.undo_bar.show_message(f"Moved {label} to Trash.")
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()

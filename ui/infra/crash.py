@@ -1,4 +1,7 @@
-"""Crash reporting: sys.excepthook shows a dialog with the error and version; a rotating log."""
+"""Crash reporting: sys.excepthook shows a dialog with the error and version; a rotating log.
+
+The log gets the traceback without the exception's message (it may quote entry text); fatal
+errors (faulthandler) and unclean ends are handled in ui/infra/session.py."""
 
 from __future__ import annotations
 
@@ -67,6 +70,15 @@ def report_text(exc_type: type[BaseException], exc: BaseException,
             f"PySide6 {pyside_version} · {platform.platform()}\n\n{lines}")
 
 
+def log_text(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """The report for the log file: where it failed, but not the message, which may quote
+    journal text (a title in a KeyError, a prompt in a ValueError). The dialog shows it all."""
+    frames = "".join(traceback.format_list(traceback.extract_tb(tb)))
+    return (f"Offscript {journal.__version__} · Python {platform.python_version()} · "
+            f"PySide6 {pyside_version}\nTraceback (most recent call last):\n{frames}"
+            f"{exc_type.__module__}.{exc_type.__qualname__} (message not logged)")
+
+
 class CrashDialog(QDialog):
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,7 +123,7 @@ class ExceptHook:
             sys.__excepthook__(exc_type, exc, tb)
             return
         report = report_text(exc_type, exc, tb)
-        log.error("unhandled error\n%s", report)
+        log.error("unhandled error\n%s", log_text(exc_type, tb))
         if self.showing or QApplication.instance() is None:
             return
         self.showing = True

@@ -303,16 +303,26 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     # -- drafts and closing ----------------------------------------------------------------
-    def offer_draft_restore(self) -> bool:
-        """After a crash or kill, offer what was typed but never saved."""
+    def offer_draft_restore(self, crashed: bool = False) -> bool:
+        """After a crash or kill, offer what was typed but never saved.
+
+        `crashed`: the last session ended without quitting (ui/infra/session.py); say so.
+        """
         editor = self.journal_page.editor
         draft = editor.drafts.load()
         if not draft or not isinstance(draft.get("values"), dict):
+            if crashed:
+                self.statusBar().showMessage(
+                    "Offscript closed unexpectedly last time; nothing unsaved was lost.", 15000)
             return False
         title = draft["values"].get("title") or "an untitled entry"
-        choice = alerts.ask(self, "Restore unsaved changes?",
-                            f"Offscript closed before your changes to “{title}” were saved. "
-                            "Restore them?", ["Restore", "Discard"])
+        heading, reason = (("Offscript closed unexpectedly", "Offscript closed unexpectedly last "
+                            "time. Your unsaved changes to “{}” were kept as a draft.")
+                           if crashed else
+                           ("Restore unsaved changes?",
+                            "Offscript closed before your changes to “{}” were saved."))
+        choice = alerts.ask(self, heading, f"{reason.format(title)} Restore them?",
+                            ["Restore", "Discard"])
         if choice != 0:
             editor.drafts.clear()
             return False
