@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -39,6 +40,17 @@ from ui.widgets.fields import (
 )
 
 AUTOSAVE_MS = 3000
+# Fields whose error line keeps its room even when empty, so the form does not jump as a
+# 'required' message comes and goes; the rarer length errors of other fields may add a line.
+RESERVED_ERRORS = ("title", "tool", "outcome", "minutes_without_ai")
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date-time edit that is one Tab stop: Tab leaves it instead of walking its sections
+    (typing after a Tab used to change the date). Arrow keys and the calendar still work."""
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next_)
 
 
 def _text_box(name: str, height: int, mono: bool = False) -> QPlainTextEdit:
@@ -64,6 +76,8 @@ class EntryEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._errors: dict[str, QLabel] = {}
+        self._touched: set[str] = set()  # fields the user has left: only these show errors
+        self._field_of: dict[QObject, str] = {}
         self._build()
         self.autosave = QTimer(self, interval=AUTOSAVE_MS, singleShot=True)
         self.autosave.timeout.connect(self.save_draft)
@@ -79,7 +93,7 @@ class EntryEditor(QWidget):
         # A long title wraps instead of widening the form past the pane (which would clip it).
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title = QLineEdit(placeholderText="What did you try?")
-        self.occurred_at = QDateTimeEdit(calendarPopup=True, displayFormat="yyyy-MM-dd HH:mm")
+        self.occurred_at = DateTimeField(calendarPopup=True, displayFormat="yyyy-MM-dd HH:mm")
         self.tool = QLineEdit(placeholderText="e.g. ChatGPT, Claude, Copilot")
         self.tool_version = QLineEdit(placeholderText="model or version (optional)")
         self.category = QComboBox(editable=True)
@@ -115,21 +129,28 @@ class EntryEditor(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(4)
+        # The order people fill it in; the date defaults to now, so it comes last.
         rows: list[tuple[str, str, Any]] = [
-            ("title", "&Title", self.title), ("occurred_at", "&When", self.occurred_at),
-            ("tool", "T&ool", self.tool), ("tool_version", "&Version", self.tool_version),
-            ("category", "Cate&gory", self.category), ("outcome", "Outcome", self.outcome),
+            ("title", "&Title", self.title), ("tool", "T&ool", self.tool),
+            ("tool_version", "&Version", self.tool_version), ("outcome", "Outcome", self.outcome),
             ("minutes_without_ai", "Minutes", minutes_block),
             ("failure_modes", "", self.failure_box),
-            ("iterations", "&Iterations", self.iterations), ("prompt", "&Prompt", self.prompt),
             ("what_broke", "What &broke", self.what_broke), ("lesson", "&Lesson", self.lesson),
-            ("tags", "T&ags", self.tags), ("share", "", self.share)]
+            ("prompt", "&Prompt", self.prompt), ("tags", "T&ags", self.tags),
+            ("share", "", self.share), ("category", "Cate&gory", self.category),
+            ("iterations", "&Iterations", self.iterations), ("occurred_at", "&When",
+                                                             self.occurred_at)]
         for name, label, widget in rows:
-            error = QLabel(visible=False, wordWrap=True)
+            error = QLabel(wordWrap=True)
             error.setAccessibleName(f"{name} error")
+            if name in RESERVED_ERRORS:
+                error.setMinimumHeight(error.fontMetrics().height())
+            else:
+                error.hide()
             self._errors[name] = error
             cell = QVBoxLayout()
-            cell.setSpacing(2)
+            cell.setSpacing(0)
             cell.addWidget(widget) if isinstance(widget, QWidget) else cell.addLayout(widget)
             cell.addWidget(error)
             label_widget = QLabel(label)
@@ -140,19 +161,63 @@ class EntryEditor(QWidget):
             if name == "failure_modes":
                 self._failure_label = label_widget
         self._errors["minutes_with_ai"] = self._errors["minutes_without_ai"]
+        self._watch_leaving()
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.heading)
         body_layout.addLayout(form)
         body_layout.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Never clip a field: the pane is at least as wide as the form needs.
-        scroll.setMinimumWidth(body.minimumSizeHint().width()
-                               + scroll.verticalScrollBar().sizeHint().width() + 4)
-        self._build_buttons(scroll)
+        self.scroll.setMinimumWidth(body.minimumSizeHint().width()
+                                    + self.scroll.verticalScrollBar().sizeHint().width() + 4)
+        self._build_buttons(self.scroll)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in Tab order (one stop each; the button groups count once)."""
+        return [self.title, self.tool, self.tool_version, self.outcome.tab_stop.first(),
+                self.without_ai, self.with_ai, self.failure_modes.tab_stop.first(),
+                self.what_broke, self.lesson, self.prompt, self.tags, self.share,
+                self.category, self.iterations, self.occurred_at]
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.title, self.tool, self.tool_version,
+                                *self.outcome.buttons.values(), self.without_ai, self.with_ai,
+                                *self.failure_modes.boxes.values(), self.what_broke,
+                                self.lesson, self.prompt, self.tags, self.share, self.category,
+                                self.iterations, self.occurred_at, self.delete_button,
+                                self.revert_button, self.save_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _watch_leaving(self) -> None:
+        """A field's error shows once the user has left it (or on Save), not while typing."""
+        fields: dict[str, list[QWidget]] = {
+            "title": [self.title], "tool": [self.tool], "tool_version": [self.tool_version],
+            "outcome": list(self.outcome.buttons.values()),
+            "minutes_without_ai": [self.without_ai], "minutes_with_ai": [self.with_ai],
+            "what_broke": [self.what_broke], "lesson": [self.lesson], "prompt": [self.prompt],
+            "tags": [self.tags], "category": [self.category], "iterations": [self.iterations],
+            "occurred_at": [self.occurred_at]}
+        for name, widgets in fields.items():
+            for widget in widgets:
+                self._field_of[widget] = name
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in self._field_of \
+                and not self._loading:
+            name = self._field_of[watched]
+            focus = QApplication.focusWidget()
+            if not (name == "outcome" and focus in self.outcome.buttons.values()):
+                self._touched.add(name)
+                if name == "minutes_with_ai":
+                    self._touched.add("minutes_without_ai")  # they share one error line
+                self.validate(full=False)
+        return False
 
     def _build_buttons(self, scroll: QScrollArea) -> None:
 
@@ -172,6 +237,7 @@ class EntryEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        self._set_tab_order()
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.save)
@@ -249,6 +315,7 @@ class EntryEditor(QWidget):
         self.set_values(entry.to_dict() if entry else {})
         self.heading.setText(f"Editing: {entry.title}" if entry else "New entry")
         self.delete_button.setEnabled(entry is not None)
+        self._touched.clear()
         self._show_errors({})
         self.status.clear()
         self._set_dirty(False)
@@ -256,6 +323,17 @@ class EntryEditor(QWidget):
             self.set_values(values)
             self._set_dirty(True)
             self.validate(full=False)
+        self.show_top()
+
+    def show_top(self, *, focus: bool = False) -> None:
+        """Scroll to the heading; put the cursor in Title when asked or when it was in the form
+        (typing must never land in a field scrolled out of view). Focus in the list stays there,
+        so arrow keys keep walking the entries."""
+        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll.horizontalScrollBar().setValue(0)
+        if focus or self.isAncestorOf(QApplication.focusWidget()):
+            self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.verticalScrollBar().setValue(0)
 
     # -- editing ---------------------------------------------------------------------------
     @property
@@ -285,7 +363,8 @@ class EntryEditor(QWidget):
             self._changed()
 
     def validate(self, *, full: bool) -> bool:
-        """Run the journal's own rules per field; show each rule beside its field."""
+        """Run the journal's own rules per field; show each rule beside its field once the
+        field was left (or everywhere when `full`, i.e. on Save)."""
         data = self.values()
         errors: dict[str, str] = {}
         for name, value in data.items():
@@ -294,6 +373,7 @@ class EntryEditor(QWidget):
             except ValidationError as exc:
                 errors.setdefault(exc.field, exc.rule)
         if full:
+            self._touched.update(self._errors)
             try:
                 validate_fields(data, partial=False)
             except ValidationError as exc:
@@ -306,16 +386,18 @@ class EntryEditor(QWidget):
                      empty: set[str] | frozenset[str] = frozenset()) -> None:
         for name, label in self._errors.items():
             rule = errors.get(name)
-            if rule is None and only_touched and label.isVisible() and "required" in label.text() \
-                    and name in empty:
+            if only_touched and name not in self._touched:
+                rule = None
+            if rule is None and only_touched and "required" in label.text() and name in empty:
                 continue  # keep a 'required' hint while the field is still empty
             label.setText(f"{name.replace('_', ' ')} {rule}" if rule else "")
             label.setStyleSheet(f"color: {theme.error_color()};")
-            label.setVisible(bool(rule))
+            if name not in RESERVED_ERRORS:
+                label.setVisible(bool(rule))
 
     def error_for(self, field: str) -> str:
         label = self._errors.get(field)
-        return label.text() if label is not None and label.isVisible() else ""
+        return label.text() if label is not None else ""
 
     def save(self) -> Entry | None:
         if not self.validate(full=True):
@@ -332,6 +414,7 @@ class EntryEditor(QWidget):
             return None
         self.drafts.clear()
         self.load(entry)
+        self.show_top(focus=True)
         self.status.setText("Saved")
         self.refresh_suggestions()
         self.saved.emit(entry)

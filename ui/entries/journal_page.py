@@ -220,7 +220,7 @@ class JournalPage(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.list_stack.setCurrentWidget(self.table)
         self.editor.load(None, values)
-        self.editor.title.setFocus()
+        self.editor.show_top(focus=True)
 
     def _saved(self, entry: Entry) -> None:
         if self.model.row_of(entry.id) >= 0:

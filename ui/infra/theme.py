@@ -13,6 +13,13 @@ _BADGES = {
     True: {"worked": ("#1f5130", "#bff0cb"), "partly": ("#5a4714", "#ffe6a3"),
            "broke": ("#5e2320", "#ffc9c4")},
 }
+# The chosen outcome button: strong enough to stand >= 3:1 against a plain button in each theme.
+_CHOICE = {
+    False: {"worked": ("#1e7b34", "#ffffff"), "partly": ("#8a5a00", "#ffffff"),
+            "broke": ("#b3261e", "#ffffff")},
+    True: {"worked": ("#6fd08c", "#0d1f12"), "partly": ("#f0c24b", "#2a1f00"),
+           "broke": ("#ff8f86", "#2b0b08")},
+}
 _GAIN = {False: "#17642b", True: "#8ee0a3"}
 _LOSS = {False: "#b3261e", True: "#ff9b93"}
 
@@ -27,6 +34,24 @@ def is_dark() -> bool:
 def badge_colors(outcome: str) -> tuple[QColor, QColor]:
     bg, fg = _BADGES[is_dark()].get(outcome, ("#dddddd", "#222222"))
     return QColor(bg), QColor(fg)
+
+
+def outcome_choice_colors(outcome: str) -> tuple[QColor, QColor]:
+    bg, fg = _CHOICE[is_dark()].get(outcome, ("#555555", "#ffffff"))
+    return QColor(bg), QColor(fg)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 = same, 21 = black on white)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+                + 0.0722 * channel(c.blueF()))
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def net_color(minutes: int) -> QColor:
