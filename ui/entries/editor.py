@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
@@ -190,7 +191,7 @@ class EntryEditor(QWidget):
                                 self.lesson, self.prompt, self.tags, self.share, self.category,
                                 self.iterations, self.occurred_at, self.delete_button,
                                 self.revert_button, self.save_button]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _watch_leaving(self) -> None:
