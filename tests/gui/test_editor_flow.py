@@ -40,7 +40,7 @@ def _add(journal: Journal, title: str) -> Entry:
 
 
 def _scroll_down(editor: EntryEditor) -> None:
-    bar = editor.scroll.verticalScrollBar()
+    bar = editor.form_scroll.verticalScrollBar()
     editor.tags.setFocus()
     bar.setValue(bar.maximum())
     assert bar.maximum() > 0 and bar.value() > 0  # the form is taller than the pane here
@@ -53,7 +53,7 @@ def test_new_entry_scrolls_to_top_and_focuses_title(window: MainWindow, journal:
     editor = window.journal_page.editor
     _scroll_down(editor)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert editor.scroll.verticalScrollBar().value() == 0
+    assert editor.form_scroll.verticalScrollBar().value() == 0
     assert QApplication.focusWidget() is editor.title
 
 
@@ -65,7 +65,7 @@ def test_selecting_an_entry_scrolls_to_top(window: MainWindow, journal: Journal)
     page.table.selectRow(0)
     _scroll_down(page.editor)  # the cursor is in the form, scrolled down
     page.table.selectRow(1)
-    assert page.editor.scroll.verticalScrollBar().value() == 0
+    assert page.editor.form_scroll.verticalScrollBar().value() == 0
     assert QApplication.focusWidget() is page.editor.title
     page.table.setFocus()  # browsing with the keyboard: the list keeps the focus
     page.table.selectRow(0)
@@ -82,7 +82,7 @@ def test_save_scrolls_to_top_and_focuses_title(window: MainWindow, journal: Jour
     _scroll_down(editor)
     editor.tags.setText("edited")
     assert editor.save() is not None
-    assert editor.scroll.verticalScrollBar().value() == 0
+    assert editor.form_scroll.verticalScrollBar().value() == 0
     assert QApplication.focusWidget() is editor.title
 
 

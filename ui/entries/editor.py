@@ -169,13 +169,13 @@ class EntryEditor(QWidget):
         body_layout.addWidget(self.heading)
         body_layout.addLayout(form)
         body_layout.addStretch(1)
-        self.scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(body)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        self.form_scroll.setWidget(body)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Never clip a field: the pane is at least as wide as the form needs.
-        self.scroll.setMinimumWidth(body.minimumSizeHint().width()
-                                    + self.scroll.verticalScrollBar().sizeHint().width() + 4)
-        self._build_buttons(self.scroll)
+        self.form_scroll.setMinimumWidth(body.minimumSizeHint().width()
+                                    + self.form_scroll.verticalScrollBar().sizeHint().width() + 4)
+        self._build_buttons(self.form_scroll)
 
     def tab_chain(self) -> list[QWidget]:
         """The fields in Tab order (one stop each; the button groups count once)."""
@@ -330,11 +330,11 @@ class EntryEditor(QWidget):
         """Scroll to the heading; put the cursor in Title when asked or when it was in the form
         (typing must never land in a field scrolled out of view). Focus in the list stays there,
         so arrow keys keep walking the entries."""
-        self.scroll.verticalScrollBar().setValue(0)
-        self.scroll.horizontalScrollBar().setValue(0)
+        self.form_scroll.verticalScrollBar().setValue(0)
+        self.form_scroll.horizontalScrollBar().setValue(0)
         if focus or self.isAncestorOf(QApplication.focusWidget()):
             self.title.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.verticalScrollBar().setValue(0)
+            self.form_scroll.verticalScrollBar().setValue(0)
 
     # -- editing ---------------------------------------------------------------------------
     @property
