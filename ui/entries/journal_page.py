@@ -149,6 +149,19 @@ class JournalPage(QWidget):
         self.model.refresh()
         self.changed.emit()
 
+    def refresh_from_disk(self) -> None:
+        """Another process changed the journal: re-read the list and counts, keep the selected
+        entry selected and leave the editor (and any unsaved edit in it) alone."""
+        shown = self.editor.entry.id if self.editor.entry else None
+        self.table.selectionModel().blockSignals(True)
+        try:
+            self.reload()
+            if shown is not None:
+                self.select_entry(shown)
+        finally:
+            self.table.selectionModel().blockSignals(False)
+        self.editor.refresh_suggestions()
+
     def _check_samples(self) -> None:
         """Show the 'remove sample entries' bar while any entry has the sample tag."""
         self._has_samples = samples.has_samples(self.journal)
