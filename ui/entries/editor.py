@@ -59,6 +59,8 @@ def _text_box(name: str, height: int, mono: bool = False) -> QPlainTextEdit:
     box.setAccessibleName(name)
     box.setTabChangesFocus(True)  # Tab moves on, so the form stays keyboard-friendly
     box.setMinimumHeight(height)
+    # A fixed height keeps the whole form in view at 1440x900; longer text scrolls inside.
+    box.setMaximumHeight(height)
     if mono:
         box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
     return box
@@ -104,11 +106,11 @@ class EntryEditor(QWidget):
         self.net = NetLabel(self.without_ai, self.with_ai)
         self.failure_modes = FailureModes()
         self.iterations = QSpinBox(minimum=0, maximum=999, specialValueText="—")
-        self.prompt = _text_box("Prompt", 110, mono=True)
+        self.prompt = _text_box("Prompt", 84, mono=True)
         self.prompt.setPlaceholderText("The prompt you used (kept encrypted, never shared "
                                        "unless you choose to)")
-        self.what_broke = _text_box("What broke", 54)
-        self.lesson = _text_box("Lesson", 54)
+        self.what_broke = _text_box("What broke", 52)
+        self.lesson = _text_box("Lesson", 52)
         self.tags = QLineEdit(placeholderText="comma-separated, e.g. email, summarising")
         self.share = QCheckBox("May appear in shared summaries")
         self._build_form()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -32,6 +33,36 @@ from ui.widgets.undo_bar import UndoBar
 COMPACT = {EntryTableModel.TOOL: (64, 100), EntryTableModel.TAGS: (56, 96)}
 FIXED = {EntryTableModel.DATE: 96, EntryTableModel.OUTCOME: 84, EntryTableModel.NET: 80}
 FIT_ROWS = 40  # rows measured to fit a column: about a screenful, not every loaded row
+# When the list is narrow, columns give way in this order (first hidden first); the title
+# keeps at least TITLE_MIN pixels, and date, title and outcome always stay.
+GIVE_WAY = (EntryTableModel.TAGS, EntryTableModel.TOOL, EntryTableModel.NET)
+TITLE_MIN = 140
+
+
+class ColumnsGiveWay(QObject):
+    """Hides low-priority columns while the table is too narrow for them (no sideways scroll)."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - TITLE_MIN
+        keep = [c for c in range(self.table.model().columnCount())
+                if c not in GIVE_WAY and c != EntryTableModel.TITLE]
+        used = sum(header.sectionSize(c) for c in keep)
+        for col in reversed(GIVE_WAY):  # the most wanted first
+            fits = used + header.sectionSize(col) <= room
+            self.table.setColumnHidden(col, not fits)
+            if fits:
+                used += header.sectionSize(col)
 
 
 def fit_columns(table: QTableView) -> None:
@@ -75,6 +106,8 @@ def make_table(model: EntryTableModel, name: str) -> QTableView:
     # Sorting goes to SQL through EntryTableModel.sort; set the indicator before enabling.
     header.setSortIndicator(EntryTableModel.DATE, Qt.SortOrder.DescendingOrder)
     table.setSortingEnabled(True)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setProperty("give_way", ColumnsGiveWay(table))  # kept alive by its parent, the table
     return table
 
 
@@ -96,9 +129,10 @@ class JournalPage(QWidget):
         remove = QPushButton("Remove sample entries")
         bar = QHBoxLayout(self.samples_bar)
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(QLabel("Sample entries (tag <i>sample</i>) are shown."))
+        note = QLabel("Sample entries (tag <i>sample</i>) are shown.", wordWrap=True)
+        note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(note, 1)
         bar.addWidget(remove)
-        bar.addStretch(1)
 
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
@@ -279,7 +313,7 @@ class JournalPage(QWidget):
             return False
         self.reload()
         self.select_entry(entry_id)
-        self.undo_bar.show_message(f"Restored “{title}”.")
+        self.undo_bar.show_message(f"Restored “{title}”.", can_undo=bool(self.undo_stack))
         return True
 
     # -- samples ---------------------------------------------------------------------------

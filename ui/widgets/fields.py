@@ -108,7 +108,7 @@ def minutes_spin(name: str) -> QSpinBox:
     spin.setRange(0, MAX_MINUTES)
     spin.setSuffix(" min")
     spin.setAccessibleName(name)
-    spin.setMinimumWidth(88)
+    spin.setMinimumWidth(max(88, spin.sizeHint().width()))  # arrows and "9999 min" in view
     return spin
 
 
@@ -148,7 +148,7 @@ class FailureModes(QWidget):
             box = QCheckBox(mode.replace("_", " "), self)
             box.setAccessibleName(f"Failure mode: {mode}")
             box.toggled.connect(self.changed)
-            grid.addWidget(box, i // 3, i % 3)  # three columns fit the editor's width
+            grid.addWidget(box, i // 2, i % 2)  # two columns fit a narrow editor
             self.boxes[mode] = box
         self.tab_stop = SingleTabStop(list(self.boxes.values()), self)
 
@@ -189,13 +189,13 @@ def parse_tags(text: str) -> list[str]:
     return [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
 
 
-def refill_choices(combo: QComboBox, values: list[str]) -> None:
+def refill_choices(combo: QComboBox, values: list[str], prefix: str = "") -> None:
     """Replace every item after the first ("Any …") with values, keeping the selection quietly."""
     current = combo.currentData()
     combo.blockSignals(True)
     while combo.count() > 1:
         combo.removeItem(1)
     for value in values:
-        combo.addItem(value, value)
+        combo.addItem(f"{prefix}{value}", value)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     combo.blockSignals(False)
