@@ -398,6 +398,10 @@ class EntryEditor(QWidget):
             if name not in RESERVED_ERRORS:
                 label.setVisible(bool(rule))
 
+    def retheme(self) -> None:  # called by theme.apply: error lines in the new error colour
+        for label in self._errors.values():
+            label.setStyleSheet(f"color: {theme.error_color()};")
+
     def error_for(self, field: str) -> str:
         label = self._errors.get(field)
         return label.text() if label is not None else ""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 # (background, text) per outcome, for light and dark surroundings.
 _BADGES = {
@@ -80,14 +82,41 @@ def _dark_palette() -> QPalette:
 
 def apply(app: QApplication, mode: str) -> None:
     """mode is 'system', 'light' or 'dark'. Forced modes also set a palette because some
-    platform themes ignore QStyleHints.setColorScheme."""
+    platform themes ignore QStyleHints.setColorScheme. Open windows follow at once."""
     hints = app.styleHints()
     if mode == "system":
         hints.unsetColorScheme()
         app.setPalette(app.style().standardPalette())
-        return
-    wanted = Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light
-    hints.setColorScheme(wanted)
-    if hints.colorScheme() != wanted or mode == "dark":
-        app.setStyle("Fusion")
-        app.setPalette(_dark_palette() if mode == "dark" else app.style().standardPalette())
+    else:
+        wanted = Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light
+        hints.setColorScheme(wanted)
+        if hints.colorScheme() != wanted or mode == "dark" or is_dark():
+            app.setStyle("Fusion")
+            app.setPalette(_dark_palette() if mode == "dark" else app.style().standardPalette())
+    repolish(app)
+
+
+def repolish(app: QApplication) -> None:
+    """Widgets with a style sheet keep the palette they were polished with (the sidebar stayed
+    dark, the editor heading went grey on grey): polish them again so they take the new one."""
+    for top in app.topLevelWidgets():
+        for widget in [top, *top.findChildren(QWidget)]:
+            retheme = getattr(widget, "retheme", None)
+            if callable(retheme):  # colours baked into a style sheet (net saved, errors)
+                retheme()
+            if widget.styleSheet():
+                widget.setStyleSheet(widget.styleSheet())
+            widget.update()
+
+
+def follow_system(app: QApplication,
+                  current_mode: Callable[[], str]) -> Callable[[Qt.ColorScheme], None]:
+    """Re-apply 'system' when the desktop's light/dark scheme changes while we run (a forced
+    Light or Dark stays as chosen)."""
+
+    def changed(_scheme: Qt.ColorScheme) -> None:
+        if current_mode() == "system":
+            apply(app, "system")
+
+    app.styleHints().colorSchemeChanged.connect(changed)
+    return changed  # to disconnect

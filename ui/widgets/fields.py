@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -83,10 +83,8 @@ class OutcomeSelector(QWidget):
                 button.setText(OUTCOME_LABELS[outcome])
                 button.setStyleSheet("")
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self.restyle()
+    def retheme(self) -> None:  # called by theme.apply
+        self.restyle()
 
     def value(self) -> str:
         return next((o for o, b in self.buttons.items() if b.isChecked()), "")
@@ -130,10 +128,8 @@ class NetLabel(QLabel):
         self.setText(f"{word}: {format_minutes(net)}")
         self.setStyleSheet(f"color: {theme.net_color(net).name()}; font-weight: 600;")
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self.update_text()
+    def retheme(self) -> None:  # called by theme.apply
+        self.update_text()
 
 
 class FailureModes(QWidget):
