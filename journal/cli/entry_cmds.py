@@ -7,10 +7,12 @@ import sys
 from typing import Any, TextIO
 
 from journal.api import TRASH_DAYS, Journal
+from journal.cli.ask import REQUIRED, Cancelled, ask_missing
 from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_entry, print_json, print_table
 from journal.entries import FAILURE_MODES, OUTCOMES
 from journal.query import SORTABLE
+from journal.when import parse_when
 
 # flag → entry field, for add and edit alike
 FIELD_FLAGS = {
@@ -43,7 +45,9 @@ def _field_flags(parser: argparse.ArgumentParser, *, editing: bool) -> None:
                    help="a tag, repeatable" + (" (replaces the list)" if editing else ""))
     g.add_argument("--share", action=argparse.BooleanOptionalAction, default=None,
                    help="may this entry's text go into shared summaries (default: no)")
-    g.add_argument("--at", metavar="DATETIME", help="when it happened, e.g. 2026-11-20T14:00")
+    g.add_argument("--at", metavar="WHEN",
+                   help='when it happened: 2026-11-20T14:00, "yesterday 15:00", "2h ago", '
+                   '"monday 9:30" (default: now)')
 
 
 def _fields(args: argparse.Namespace, stdin: TextIO) -> dict[str, Any]:
@@ -54,12 +58,25 @@ def _fields(args: argparse.Namespace, stdin: TextIO) -> dict[str, Any]:
             continue
         if flag == "prompt" and value == "-":
             value = stdin.read()
+        if flag == "at":
+            value = parse_when(value).isoformat()
         data[name] = value
     return data
 
 
-def cmd_add(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
-    entry = journal.add(_fields(args, sys.stdin))
+def cmd_add(args: argparse.Namespace, journal: Journal, out: TextIO, *,
+            stdin: TextIO | None = None, interactive: bool | None = None) -> int:
+    stdin = stdin or sys.stdin
+    data = _fields(args, stdin)
+    if interactive is None:
+        interactive = stdin.isatty() and sys.stderr.isatty() and args.prompt != "-"
+    if interactive and any(name not in data for name in REQUIRED):
+        try:
+            data = ask_missing(data, journal, stdin, sys.stderr)
+        except Cancelled:
+            print("Cancelled; nothing was added.", file=sys.stderr)
+            return 130
+    entry = journal.add(data)
     if args.json:
         print_json(entry.to_dict(), out)
     else:
