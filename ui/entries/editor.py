@@ -169,6 +169,9 @@ class EntryEditor(QWidget):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.heading)
+        self.note = QLabel(wordWrap=True, visible=False)
+        self.note.setAccessibleName("Note about this entry")
+        body_layout.addWidget(self.note)
         body_layout.addLayout(form)
         body_layout.addStretch(1)
         self.form_scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
@@ -319,6 +322,7 @@ class EntryEditor(QWidget):
         self.heading.setText(f"Editing: {entry.title}" if entry else "New entry")
         self.delete_button.setEnabled(entry is not None)
         self._touched.clear()
+        self.set_note("")
         self._show_errors({})
         self.status.clear()
         self._set_dirty(False)
@@ -397,6 +401,11 @@ class EntryEditor(QWidget):
             label.setStyleSheet(f"color: {theme.error_color()};")
             if name not in RESERVED_ERRORS:
                 label.setVisible(bool(rule))
+
+    def set_note(self, text: str) -> None:
+        """A line under the heading, e.g. that the filters hide this entry from the list."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def retheme(self) -> None:  # called by theme.apply: error lines in the new error colour
         for label in self._errors.values():

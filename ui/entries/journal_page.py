@@ -159,6 +159,7 @@ class JournalPage(QWidget):
         self.model.query_failed.connect(self.filter_bar.show_error)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.editor.saved.connect(self._saved)
+        self.editor.saved.connect(lambda _entry: self._note_hidden_entry())
         self.editor.delete_requested.connect(self.trash_entry)
         self.empty.new_requested.connect(self.new_entry)
         self.empty.samples_requested.connect(self.add_samples)
@@ -203,9 +204,18 @@ class JournalPage(QWidget):
 
     def _count_changed(self, total: int) -> None:
         self.filter_bar.show_count(total)
+        self._note_hidden_entry()
         empty = total == 0 and not self.filter_bar.is_filtered() and self.journal.count() == 0
         self.list_stack.setCurrentWidget(self.empty if empty else self.table)
         self.samples_bar.setVisible(self._has_samples)
+
+    def _note_hidden_entry(self) -> None:
+        """Say so when the filters hide the entry that is open in the editor."""
+        entry = self.editor.entry
+        hidden = (entry is not None and self.model.row_of(entry.id) < 0
+                  and self.model.rowCount() >= self.model.total)  # all rows loaded: sure
+        self.editor.set_note("The filters hide this entry from the list; clear them to see it "
+                             "there." if hidden else "")
 
     def current_entry(self) -> Entry | None:
         return self.model.entry(self.table.currentIndex().row())
@@ -226,6 +236,7 @@ class JournalPage(QWidget):
             return
         try:
             self.editor.load(self.journal.get(entry_id))
+            self._note_hidden_entry()
         except OffscriptError as exc:
             alerts.warn(self, "Entry not found", str(exc))
 
