@@ -194,3 +194,22 @@ def test_broke_highlights_say_lost_minutes_with_ai(view: DashboardView) -> None:
     texts = [item.label.text() for item in view.lessons.failures.items]
     assert any("lost " in t and " min with AI" in t for t in texts)
     assert not any("with AI lost" in t for t in texts)
+
+
+def test_week_labels_thin_out_on_a_narrow_chart(view: DashboardView, qtbot) -> None:
+    from PySide6.QtCharts import QCategoryAxis
+
+    from ui.dashboard.charts import LABEL_PX
+
+    view.show()
+    qtbot.waitExposed(view)
+
+    def labels() -> list[str]:
+        axis = next(a for a in view.weekly.chart.axes(Qt.Orientation.Horizontal)
+                    if isinstance(a, QCategoryAxis))
+        return axis.categoriesLabels()
+
+    wide = labels()
+    view.weekly.resize(3 * LABEL_PX, view.weekly.height())
+    qtbot.waitUntil(lambda: len(labels()) < len(wide))
+    assert len(labels()) * LABEL_PX <= 3 * LABEL_PX + LABEL_PX  # each label has its room

@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QCursor, QPainter, QPalette
+from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 from journal.stats import Stats, Week
@@ -88,10 +88,15 @@ def value_axis(low: float, high: float, fmt: str, *, integer: bool = False) -> Q
     return axis
 
 
+def label_room(width: int) -> int:
+    """How many week labels fit a chart `width` pixels wide (0: not laid out yet)."""
+    return MAX_LABELS if width <= 0 else max(2, min(MAX_LABELS, width // LABEL_PX))
+
+
 def week_axis(weeks: Sequence[Week], width: int = 0) -> QCategoryAxis:
     """Bars sit at x = 0..n-1; labels cover groups of weeks so they are never squeezed (a
     narrow chart, `width` pixels, shows fewer)."""
-    room = MAX_LABELS if width <= 0 else max(2, min(MAX_LABELS, width // LABEL_PX))
+    room = label_room(width)
     every = max(1, math.ceil(len(weeks) / room))
     axis = QCategoryAxis()
     axis.setRange(-0.5, len(weeks) - 0.5)
@@ -134,6 +139,18 @@ class ChartPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.dark = False
+        self._weekly: tuple[Stats, int] | None = None  # drawn with so many week labels
+
+    def _week_axis(self, weeks: Sequence[Week], stats: Stats) -> QCategoryAxis:
+        width = self.width() if self.isVisible() else 0
+        self._weekly = (stats, label_room(width))
+        return week_axis(weeks, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Narrower or wider: redraw when a different number of week labels fits.
+        if self._weekly is not None and label_room(self.width()) != self._weekly[1]:
+            self.update_stats(self._weekly[0])
 
     # -- state -----------------------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -237,7 +254,7 @@ class WeeklyNetChart(ChartPanel):
         series.append(self.saved)
         series.append(self.lost)
         series.setBarWidth(0.8)
-        x = week_axis(weeks, self.width() if self.isVisible() else 0)
+        x = self._week_axis(weeks, stats)
         y = value_axis(min(values), max(values), "%.1f h")
         self._attach(series, x, y)
 
@@ -265,7 +282,7 @@ class OutcomeMixChart(ChartPanel):
             self.sets[name] = self._bar_set(name.capitalize(), values, name, tip)
             series.append(self.sets[name])
         series.setBarWidth(0.8)
-        x = week_axis(weeks, self.width() if self.isVisible() else 0)
+        x = self._week_axis(weeks, stats)
         y = value_axis(0, max(w.entries for w in weeks), "%d", integer=True)
         self._attach(series, x, y)
 
