@@ -85,3 +85,27 @@ def test_columns_come_back_when_there_is_room(journal: Journal, qtbot,
     qtbot.wait(20)
     assert [c for c in range(6) if table.isColumnHidden(c)] == []
     assert narrow  # at 1024 wide something had to give way
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)])
+def test_other_pages_and_share_fit_small_screens(journal: Journal, qtbot, settings: AppSettings,
+                                                 size: tuple[int, int]) -> None:
+    from ui.share.dialog import ShareDialog
+
+    journal.add_many(sample_entries())
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    for page in (window.dashboard, window.prompts, window.trash):
+        window.show_page(page)
+        qtbot.wait(20)
+        assert window.width() == size[0], f"{type(page).__name__} widened the window"
+        assert _clipped(window) == [], type(page).__name__
+    dialog = ShareDialog(journal, window)
+    qtbot.addWidget(dialog)
+    dialog.resize(*size)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.data != b"", timeout=10000)
+    assert dialog.width() <= size[0] and _clipped(dialog) == []
