@@ -79,3 +79,28 @@ def test_system_scheme_change_is_followed_only_in_system_mode(app: QApplication,
         assert calls == ["system"]
     finally:
         app.styleHints().colorSchemeChanged.disconnect(slot)
+
+
+def test_dashboard_charts_and_cards_follow_the_theme(journal: Journal, qtbot,
+                                                     settings: AppSettings,
+                                                     app: QApplication) -> None:
+    from journal.samples import sample_entries
+
+    journal.add_many(sample_entries())
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page(window.dashboard)
+    chart = window.dashboard.weekly.view
+    for mode, dark in (("dark", True), ("light", False)):
+        window.set_appearance(mode)
+
+        def followed(chart=chart, dark=dark) -> bool:
+            image = chart.grab().toImage()
+            return (image.pixelColor(3, 3).lightness() < 100) is dark
+
+        qtbot.waitUntil(followed, timeout=2000)
+        side = _background(window.sidebar)
+        assert (side.lightness() < 100) is dark
