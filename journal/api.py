@@ -6,7 +6,7 @@ import secrets
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
@@ -15,6 +15,10 @@ from journal.query import EntryFilter
 from journal.stats import Stats, compute_stats
 from journal.store import Store
 from journal.vault import KEY_BYTES, Vault, keychain_status
+
+if TYPE_CHECKING:
+    from journal.conversations.inbox import ConversationInbox
+    from journal.templates import Templates
 
 TRASH_DAYS = 30
 _List = list  # `list` is shadowed by Journal.list inside the class body
@@ -181,6 +185,19 @@ class Journal:
 
     def purge_expired(self) -> int:
         return self.purge(older_than_days=TRASH_DAYS)
+
+    # -- less typing: chat-export drafts and templates ---------------------------------------
+    @property
+    def conversations(self) -> ConversationInbox:
+        """Drafts from ChatGPT/Claude data exports, waiting to be kept as entries or dropped."""
+        from journal.conversations.inbox import ConversationInbox
+        return ConversationInbox(self.store)
+
+    @property
+    def templates(self) -> Templates:
+        """Built-in and the person's own entry templates, and by-hand minute suggestions."""
+        from journal.templates import Templates
+        return Templates(self.store)
 
     # -- settings kept inside the encrypted file --------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:

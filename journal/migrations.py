@@ -108,6 +108,21 @@ def _v6_prompt_library_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v8_conversation_drafts_and_templates(db: sqlite_utils.Database) -> None:
+    # Drafts from chat exports wait here for review. Once kept or dropped only the fingerprint
+    # stays (so a re-import offers nothing twice); their text is erased.
+    db.execute(
+        "CREATE TABLE conversation_drafts (fingerprint TEXT PRIMARY KEY, status TEXT NOT NULL "
+        "DEFAULT 'pending', source TEXT NOT NULL, title TEXT, prompt TEXT, iterations INTEGER, "
+        "tool_version TEXT, occurred_at TEXT, imported_at TEXT NOT NULL, entry_id TEXT)"
+    )
+    db.execute("CREATE INDEX conversation_drafts_pending ON conversation_drafts "
+               "(status, occurred_at)")
+    # The user's own entry templates (the built-in ones live in journal/templates.py).
+    db.execute("CREATE TABLE templates (name TEXT PRIMARY KEY COLLATE NOCASE, "
+               "fields TEXT NOT NULL, created_at TEXT NOT NULL)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_entries_and_search,
     _v2_settings_and_indexes,
@@ -115,5 +130,6 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v4_stats_index,
     _v5_suggestions_index,
     _v6_prompt_library_index,
+    _v8_conversation_drafts_and_templates,
 )
 LATEST = len(MIGRATIONS)

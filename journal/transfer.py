@@ -153,7 +153,9 @@ def dump(journal: Journal, path: Path | None, fmt: str,
         data = (json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     elif fmt == "csv":
         buffer = io.StringIO(newline="")
-        writer = csv.DictWriter(buffer, fieldnames=DUMP_FIELDS, lineterminator="\n")
+        # CRLF rows (RFC 4180): the writer quotes any cell holding a character of the line
+        # terminator, so a lone "\r" in a prompt survives the round trip.
+        writer = csv.DictWriter(buffer, fieldnames=DUMP_FIELDS, lineterminator="\r\n")
         writer.writeheader()
         for row in rows:
             for name in LIST_FIELDS:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from journal import Entry, Journal
 from journal.backup import create_backup
 from journal.samples import sample_entries
+from tools.chat_drafts_screenshot import build_chat_drafts, build_reminder
 from tools.dashboard_screenshots import build_dashboard_dark, build_dashboard_light
 from tools.share_screenshot import build_share_preview
 from ui.access.first_run import WelcomeDialog
@@ -168,6 +169,8 @@ SHOTS: list[tuple[str, Builder, tuple[int, int]]] = [
     ("security", build_security, (600, 300)),
     ("new-passphrase", build_new_passphrase, (540, 230)),
     ("backups", build_backups, (620, 360)),
+    ("chat-drafts", build_chat_drafts, (1000, 560)),
+    ("reminder", build_reminder, (460, 220)),
 ]
 
 

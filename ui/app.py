@@ -26,6 +26,7 @@ from ui.infra.crash import install_excepthook, setup_logging
 from ui.infra.resources import app_icon
 from ui.infra.settings import AppSettings
 from ui.shell.main_window import MainWindow
+from ui.shell.reminder import Reminder
 from ui.shell.single_instance import SingleInstance, send_to_running, server_name
 from ui.shell.tray import Tray, tray_available
 
@@ -112,6 +113,10 @@ def run(app: QApplication, opened: Journal, settings: AppSettings, instance: Sin
         tray.quick_log.connect(window.open_quick_log)
         tray.open_window.connect(window.bring_to_front)
         tray.quit.connect(quit_app)
+        reminder = Reminder(settings, opened, window)
+        reminder.due.connect(tray.show_reminder)
+        tray.snooze_reminder.connect(reminder.snooze)
+        tray.silence_reminder.connect(reminder.not_today)
     instance.message.connect(
         lambda text: window.open_quick_log() if text == "quick" else window.bring_to_front())
     if quick:

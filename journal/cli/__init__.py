@@ -20,7 +20,8 @@ from journal.selfcheck import QtCheck
 
 EXIT_USAGE, EXIT_LOCKED, EXIT_IO = 2, 3, 4
 # Command modules that bring their own subcommands; each has register(sub).
-PLUGIN_MODULES = ("journal.cli.stats_cmd", "journal.cli.share_cmds", "journal.cli.backup_cmds")
+PLUGIN_MODULES = ("journal.cli.stats_cmd", "journal.cli.share_cmds", "journal.cli.backup_cmds",
+                  "journal.cli.draft_cmds")
 
 
 # The desktop app plugs in from outside: journal/ never imports Qt or ui/ (ui.launcher does).

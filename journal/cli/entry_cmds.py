@@ -68,10 +68,12 @@ def cmd_add(args: argparse.Namespace, journal: Journal, out: TextIO, *,
             stdin: TextIO | None = None, interactive: bool | None = None) -> int:
     stdin = stdin or sys.stdin
     data = _fields(args, stdin)
+    if getattr(args, "template", None):  # the template fills in; flags given win
+        data = {**journal.templates.get(args.template).fields(), **data}
     if interactive is None:
         interactive = stdin.isatty() and sys.stderr.isatty() and args.prompt != "-"
     if interactive and any(name not in data for name in REQUIRED):
-        try:
+        try:  # still missing at a terminal: ask, one field at a time
             data = ask_missing(data, journal, stdin, sys.stderr)
         except Cancelled:
             print("Cancelled; nothing was added.", file=sys.stderr)
@@ -161,6 +163,8 @@ def _list_flags(parser: argparse.ArgumentParser, default_limit: int) -> None:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("add", help="log an experiment", description="Log an experiment.")
     _field_flags(p, editing=False)
+    p.add_argument("--template", metavar="NAME",
+                   help="start from a template (offscript templates list); flags given win")
     p.add_argument("--json", action="store_true", help="print the new entry as JSON")
     p.set_defaults(handler=cmd_add)
 

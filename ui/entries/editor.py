@@ -39,6 +39,7 @@ from ui.widgets.fields import (
     parse_tags,
     set_completions,
 )
+from ui.widgets.template_button import TemplateButton, fill_empty, save_template
 
 AUTOSAVE_MS = 3000
 # Fields whose error line keeps its room even when empty, so the form does not jump as a
@@ -127,6 +128,9 @@ class EntryEditor(QWidget):
         minutes_block = QVBoxLayout()
         minutes_block.addLayout(minutes)
         minutes_block.addWidget(self.net)
+        self.minutes_hint = QLabel(wordWrap=True)
+        self.minutes_hint.setAccessibleName("Minutes by hand hint")
+        minutes_block.addWidget(self.minutes_hint)
         self.failure_box = QGroupBox("What went wrong?")
         QVBoxLayout(self.failure_box).addWidget(self.failure_modes)
 
@@ -234,7 +238,9 @@ class EntryEditor(QWidget):
         self.revert_button = QPushButton("Re&vert")
         self.revert_button.setToolTip("Discard changes (Esc)")
         self.delete_button = QPushButton("Move to &Trash")
+        self.template_button = TemplateButton(self.journal, self)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.template_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.revert_button)
@@ -261,6 +267,11 @@ class EntryEditor(QWidget):
         self.occurred_at.dateTimeChanged.connect(self._changed)
         self.failure_modes.changed.connect(self._changed)
         self.share.toggled.connect(self._changed)
+        self.category.currentTextChanged.connect(self._update_minutes_hint)
+        self.template_button.picked.connect(self.apply_template)
+        self.template_button.save_requested.connect(
+            lambda name: save_template(self, self.journal, name, self.values())
+            and self.status.setText(f"Saved template “{name}”"))
 
     def refresh_suggestions(self) -> None:
         """Completers from what the user typed before (most used first)."""
@@ -368,6 +379,21 @@ class EntryEditor(QWidget):
         self._failure_label.setVisible(visible)
         if mark:
             self._changed()
+
+    def apply_template(self, fields: dict[str, Any]) -> None:
+        """Fill the fields still empty from a template; what was typed stays."""
+        current = self.values()
+        self.set_values({**current, **fill_empty(current, fields)})
+        self._changed()
+
+    def _update_minutes_hint(self, category: str) -> None:
+        # The median of the person's own entries in this category: a hint, never filled in.
+        try:
+            median = self.journal.templates.suggested_minutes(category.strip())
+        except OffscriptError:
+            median = None
+        self.minutes_hint.setText(f"Your {category.strip()} entries took {median} min by hand "
+                                  "(median)" if median is not None else "")
 
     def validate(self, *, full: bool) -> bool:
         """Run the journal's own rules per field; show each rule beside its field once the

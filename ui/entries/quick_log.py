@@ -23,6 +23,7 @@ from ui.entries.drafts import DraftStore
 from ui.infra import theme
 from ui.infra.resources import app_icon
 from ui.widgets.fields import NetLabel, OutcomeSelector, minutes_spin, set_completions
+from ui.widgets.template_button import TemplateButton
 
 
 class QuickLog(QDialog):
@@ -44,6 +45,8 @@ class QuickLog(QDialog):
         self.note = QLineEdit(placeholderText="One line: what broke, or the lesson")
         self.error = QLabel(visible=False, wordWrap=True)
         self.error.setAccessibleName("Problem")
+        self.template_button = TemplateButton(journal, self, can_save=False)
+        self.template_extra: dict[str, Any] = {}  # template fields the quick form has no box for
         set_completions(self.tool, journal.suggestions("tool"))
         for widget, name in ((self.title, "Title"), (self.tool, "Tool"), (self.note, "Note")):
             widget.setAccessibleName(name)
@@ -79,6 +82,7 @@ class QuickLog(QDialog):
         cancel = QPushButton("Cancel")
         buttons = QHBoxLayout()
         buttons.addWidget(self.more_button)
+        buttons.addWidget(self.template_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(self.save_button)
@@ -103,12 +107,22 @@ class QuickLog(QDialog):
         for spin in (self.without_ai, self.with_ai):
             spin.valueChanged.connect(self.autosave.start)
         self.outcome.changed.connect(self.autosave.start)
+        self.template_button.picked.connect(self.apply_template)
+
+    def apply_template(self, fields: dict[str, Any]) -> None:
+        """Fill tool and minutes by hand where empty; category, tags and prompt go along."""
+        if not self.tool.text() and fields.get("tool"):
+            self.tool.setText(fields["tool"])
+        if not self.without_ai.value() and fields.get("minutes_without_ai"):
+            self.without_ai.setValue(int(fields["minutes_without_ai"]))
+        self.template_extra = {k: v for k, v in fields.items()
+                               if k in ("category", "tags", "prompt", "tool_version")}
 
     def values(self) -> dict[str, Any]:
         outcome = self.outcome.value()
         note = self.note.text().strip()
         data: dict[str, Any] = {
-            "title": self.title.text(), "tool": self.tool.text(), "outcome": outcome,
+            **self.template_extra, "title": self.title.text(), "tool": self.tool.text(), "outcome": outcome,
             "minutes_without_ai": self.without_ai.value(), "minutes_with_ai": self.with_ai.value()}
         # A note on a failure is what broke; on a success it is the lesson learnt.
         data["what_broke" if outcome in ("partly", "broke") else "lesson"] = note

@@ -269,6 +269,19 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self._run(dialog)
 
+    def open_chat_drafts(self) -> None:
+        """Review drafts from a ChatGPT/Claude export; kept ones show up in the list at once."""
+        from ui.conversations.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self.journal, self)
+        dialog.kept.connect(lambda _entry: self.journal_page.reload())
+        self._run(dialog)
+
+    def open_reminder(self) -> None:
+        from ui.shell.reminder_dialog import ReminderDialog
+
+        self._run(ReminderDialog(self.settings, tray=self.tray_available, parent=self))
+
     def set_appearance(self, mode: str) -> None:
         self.settings.set("appearance", mode)
         app = QApplication.instance()
