@@ -150,7 +150,7 @@ def test_rendered_view_has_the_same_highlights(dialog: ShareDialog, qtbot: objec
                                                fmt: str) -> None:
     choose(dialog, qtbot, detail="full", include="all", fmt=fmt)
     exact = [m.label for m in dialog.preview.marks]
-    shown = [label for _s, _e, label in dialog.rendered.highlighted]
+    shown = [label for _s, _e, label in dialog.rendered.marked]
     assert exact and sorted(set(shown)) == sorted(set(exact))
     if fmt == "md":  # no markup hides a label, so each one shows up as often
         assert sorted(shown) == sorted(exact)
@@ -161,4 +161,4 @@ def test_rendered_view_has_the_same_highlights(dialog: ShareDialog, qtbot: objec
 def test_rendered_view_explains_data_formats(dialog: ShareDialog, qtbot: object) -> None:
     choose(dialog, qtbot, fmt="csv")
     assert "Exact bytes" in dialog.rendered.toPlainText()
-    assert dialog.rendered.highlighted == []
+    assert dialog.rendered.marked == []

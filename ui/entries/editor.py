@@ -6,19 +6,16 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -30,7 +27,7 @@ from PySide6.QtWidgets import (
 from journal import Entry, Journal, OffscriptError, ValidationError
 from journal.entries import SUGGESTED_CATEGORIES, validate_fields
 from ui.entries.drafts import DraftStore
-from ui.infra import theme
+from ui.entries.editor_parts import DateTimeField, FieldErrors, LeaveWatcher, text_box
 from ui.widgets.fields import (
     FailureModes,
     NetLabel,
@@ -42,30 +39,6 @@ from ui.widgets.fields import (
 from ui.widgets.template_button import TemplateButton, fill_empty, save_template
 
 AUTOSAVE_MS = 3000
-# Fields whose error line keeps its room even when empty, so the form does not jump as a
-# 'required' message comes and goes; the rarer length errors of other fields may add a line.
-RESERVED_ERRORS = ("title", "tool", "outcome", "minutes_without_ai")
-
-
-class DateTimeField(QDateTimeEdit):
-    """A date-time edit that is one Tab stop: Tab leaves it instead of walking its sections
-    (typing after a Tab used to change the date). Arrow keys and the calendar still work."""
-
-    def focusNextPrevChild(self, next_: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, next_)
-
-
-def _text_box(name: str, height: int, mono: bool = False) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setAccessibleName(name)
-    box.setTabChangesFocus(True)  # Tab moves on, so the form stays keyboard-friendly
-    box.setMinimumHeight(height)
-    # A fixed height keeps the whole form in view at 1440x900; longer text scrolls inside.
-    box.setMaximumHeight(height)
-    if mono:
-        box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-    return box
-
 
 class EntryEditor(QWidget):
     saved = Signal(object)  # Entry
@@ -79,9 +52,7 @@ class EntryEditor(QWidget):
         self.entry: Entry | None = None
         self._dirty = False
         self._loading = False
-        self._errors: dict[str, QLabel] = {}
-        self._touched: set[str] = set()  # fields the user has left: only these show errors
-        self._field_of: dict[QObject, str] = {}
+        self.errors = FieldErrors()
         self._build()
         self.autosave = QTimer(self, interval=AUTOSAVE_MS, singleShot=True)
         self.autosave.timeout.connect(self.save_draft)
@@ -107,11 +78,11 @@ class EntryEditor(QWidget):
         self.net = NetLabel(self.without_ai, self.with_ai)
         self.failure_modes = FailureModes()
         self.iterations = QSpinBox(minimum=0, maximum=999, specialValueText="—")
-        self.prompt = _text_box("Prompt", 84, mono=True)
+        self.prompt = text_box("Prompt", 84, mono=True)
         self.prompt.setPlaceholderText("The prompt you used (kept encrypted, never shared "
                                        "unless you choose to)")
-        self.what_broke = _text_box("What broke", 52)
-        self.lesson = _text_box("Lesson", 52)
+        self.what_broke = text_box("What broke", 52)
+        self.lesson = text_box("Lesson", 52)
         self.tags = QLineEdit(placeholderText="comma-separated, e.g. email, summarising")
         self.share = QCheckBox("May appear in shared summaries")
         self._build_form()
@@ -149,13 +120,7 @@ class EntryEditor(QWidget):
             ("iterations", "&Iterations", self.iterations), ("occurred_at", "&When",
                                                              self.occurred_at)]
         for name, label, widget in rows:
-            error = QLabel(wordWrap=True)
-            error.setAccessibleName(f"{name} error")
-            if name in RESERVED_ERRORS:
-                error.setMinimumHeight(error.fontMetrics().height())
-            else:
-                error.hide()
-            self._errors[name] = error
+            error = self.errors.line(name)
             cell = QVBoxLayout()
             cell.setSpacing(0)
             cell.addWidget(widget) if isinstance(widget, QWidget) else cell.addLayout(widget)
@@ -167,13 +132,14 @@ class EntryEditor(QWidget):
             form.addRow(label_widget, cell)
             if name == "failure_modes":
                 self._failure_label = label_widget
-        self._errors["minutes_with_ai"] = self._errors["minutes_without_ai"]
+        self.errors.share("minutes_with_ai", with_="minutes_without_ai")
         self._watch_leaving()
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.heading)
-        self.note = QLabel(wordWrap=True, visible=False)
+        self.note = QLabel(wordWrap=True)
+        self.note.hide()
         self.note.setAccessibleName("Note about this entry")
         body_layout.addWidget(self.note)
         body_layout.addLayout(form)
@@ -212,22 +178,15 @@ class EntryEditor(QWidget):
             "what_broke": [self.what_broke], "lesson": [self.lesson], "prompt": [self.prompt],
             "tags": [self.tags], "category": [self.category], "iterations": [self.iterations],
             "occurred_at": [self.occurred_at]}
-        for name, widgets in fields.items():
-            for widget in widgets:
-                self._field_of[widget] = name
-                widget.installEventFilter(self)
+        self.leave_watcher = LeaveWatcher(fields, self._left, self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and watched in self._field_of \
-                and not self._loading:
-            name = self._field_of[watched]
-            focus = QApplication.focusWidget()
-            if not (name == "outcome" and focus in self.outcome.buttons.values()):
-                self._touched.add(name)
-                if name == "minutes_with_ai":
-                    self._touched.add("minutes_without_ai")  # they share one error line
-                self.validate(full=False)
-        return False
+    def _left(self, name: str) -> None:
+        if self._loading:
+            return
+        self.errors.touched.add(name)
+        if name == "minutes_with_ai":
+            self.errors.touched.add("minutes_without_ai")  # they share one error line
+        self.validate(full=False)
 
     def _build_buttons(self, scroll: QScrollArea) -> None:
 
@@ -332,9 +291,8 @@ class EntryEditor(QWidget):
         self.set_values(entry.to_dict() if entry else {})
         self.heading.setText(f"Editing: {entry.title}" if entry else "New entry")
         self.delete_button.setEnabled(entry is not None)
-        self._touched.clear()
         self.set_note("")
-        self._show_errors({})
+        self.errors.reset()
         self.status.clear()
         self._set_dirty(False)
         if values:
@@ -406,27 +364,14 @@ class EntryEditor(QWidget):
             except ValidationError as exc:
                 errors.setdefault(exc.field, exc.rule)
         if full:
-            self._touched.update(self._errors)
+            self.errors.touched.update(self.errors.labels)
             try:
                 validate_fields(data, partial=False)
             except ValidationError as exc:
                 errors.setdefault(exc.field, exc.rule)
         empty = {name for name, value in data.items() if value in (None, "", [])}
-        self._show_errors(errors, only_touched=not full, empty=empty)
+        self.errors.show(errors, only_touched=not full, empty=empty)
         return not errors
-
-    def _show_errors(self, errors: dict[str, str], only_touched: bool = False,
-                     empty: set[str] | frozenset[str] = frozenset()) -> None:
-        for name, label in self._errors.items():
-            rule = errors.get(name)
-            if only_touched and name not in self._touched:
-                rule = None
-            if rule is None and only_touched and "required" in label.text() and name in empty:
-                continue  # keep a 'required' hint while the field is still empty
-            label.setText(f"{name.replace('_', ' ')} {rule}" if rule else "")
-            label.setStyleSheet(f"color: {theme.error_color()};")
-            if name not in RESERVED_ERRORS:
-                label.setVisible(bool(rule))
 
     def set_note(self, text: str) -> None:
         """A line under the heading, e.g. that the filters hide this entry from the list."""
@@ -434,12 +379,10 @@ class EntryEditor(QWidget):
         self.note.setVisible(bool(text))
 
     def retheme(self) -> None:  # called by theme.apply: error lines in the new error colour
-        for label in self._errors.values():
-            label.setStyleSheet(f"color: {theme.error_color()};")
+        self.errors.retheme()
 
     def error_for(self, field: str) -> str:
-        label = self._errors.get(field)
-        return label.text() if label is not None else ""
+        return self.errors.text(field)
 
     def save(self) -> Entry | None:
         if not self.validate(full=True):
@@ -449,7 +392,7 @@ class EntryEditor(QWidget):
             entry = (self.journal.update(self.entry.id, self.values()) if self.entry
                      else self.journal.add(self.values()))
         except ValidationError as exc:
-            self._show_errors({exc.field: exc.rule})
+            self.errors.show({exc.field: exc.rule})
             return None
         except OffscriptError as exc:
             self.status.setText(f"Not saved: {exc}")

@@ -21,7 +21,7 @@ class RenderedPane(QTextBrowser):
         self.setAccessibleName("Rendered preview")
         self.setOpenLinks(False)  # nothing in a summary should be followed, even by a click
         self.setOpenExternalLinks(False)
-        self.highlighted: list[tuple[int, int, str]] = []
+        self.marked: list[tuple[int, int, str]] = []
 
     def show_summary(self, data: bytes, fmt: str, marks: list[Mark], labels: dict[str, bool],
                      dark: bool = False) -> None:
@@ -43,7 +43,7 @@ class RenderedPane(QTextBrowser):
         sure.setBackground(QColor(SURE_DARK if dark else SURE))
         unsure.setBackground(QColor(UNSURE_DARK if dark else UNSURE))
         unsure.setFontUnderline(True)
-        self.highlighted = []
+        self.marked = []
         document = self.document()
         flags = QTextDocument.FindFlag.FindCaseSensitively
         # Longest first, so "Person 12" is not marked as "Person 1" plus a stray digit.
@@ -54,8 +54,8 @@ class RenderedPane(QTextBrowser):
                 if cursor.isNull():
                     break
                 if any(s < cursor.selectionEnd() and cursor.selectionStart() < e
-                       for s, e, _ in self.highlighted):
+                       for s, e, _ in self.marked):
                     continue
                 cursor.mergeCharFormat(unsure if labels[label] else sure)
-                self.highlighted.append((cursor.selectionStart(), cursor.selectionEnd(), label))
-        self.highlighted.sort()
+                self.marked.append((cursor.selectionStart(), cursor.selectionEnd(), label))
+        self.marked.sort()
