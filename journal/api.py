@@ -168,6 +168,11 @@ class Journal:
     def count(self, flt: EntryFilter | None = None) -> int:
         return self.store.count(flt or EntryFilter())
 
+    def data_version(self) -> int:
+        """A number that changes when another process wrote to the journal (poll it to notice
+        entries added by the CLI or a quick log in another process)."""
+        return self.store.data_version()
+
     def search(self, query: str, flt: EntryFilter | None = None, *, limit: int = 100,
                offset: int = 0) -> _List[Entry]:
         return self.list((flt or EntryFilter()).but(query=query), offset=offset, limit=limit)

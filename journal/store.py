@@ -321,6 +321,14 @@ class Store:
             self._suggestions = ((version, self._writes), self._count_values())
         return self._suggestions[1][column][:limit]
 
+    def data_version(self) -> int:
+        """SQLite's PRAGMA data_version: changes when another connection (the CLI, a second
+        process) commits to this file; our own writes leave it alone."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlcipher3.DatabaseError as exc:
+            raise damaged(self.path, exc) from exc
+
     def forget_cached(self) -> None:
         """Drop cached suggestions (after the file's contents were replaced, e.g. a restore)."""
         self._suggestions = None

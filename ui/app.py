@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None, *, journal_dir: Path | None = None,
     app = build_application(argv)
     settings = AppSettings()
     theme.apply(app, settings.get("appearance"))
+    theme.follow_system(app, lambda: str(settings.get("appearance")))
     install_excepthook()
     folder = resolve_journal_dir(journal_dir, settings)
     name = server_name(folder)

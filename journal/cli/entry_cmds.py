@@ -7,11 +7,13 @@ import sys
 from typing import Any, TextIO
 
 from journal.api import TRASH_DAYS, Journal
+from journal.cli.ask import REQUIRED, Cancelled, ask_missing
 from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_entry, print_json, print_table
 from journal.entries import FAILURE_MODES, MAX_PROMPT, OUTCOMES, SQLITE_MAX_INT
 from journal.errors import ValidationError
 from journal.query import SORTABLE
+from journal.when import parse_when
 
 # flag → entry field, for add and edit alike
 FIELD_FLAGS = {
@@ -58,7 +60,9 @@ def _field_flags(parser: argparse.ArgumentParser, *, editing: bool) -> None:
                    help="a tag, repeatable" + (" (replaces the list)" if editing else ""))
     g.add_argument("--share", action=argparse.BooleanOptionalAction, default=None,
                    help="may this entry's text go into shared summaries (default: no)")
-    g.add_argument("--at", metavar="DATETIME", help="when it happened, e.g. 2026-11-20T14:00")
+    g.add_argument("--at", metavar="WHEN",
+                   help='when it happened: 2026-11-20T14:00, "yesterday 15:00", "2h ago", '
+                   '"monday 9:30" (default: now)')
 
 
 def read_prompt(stdin: TextIO) -> str:
@@ -86,15 +90,27 @@ def _fields(args: argparse.Namespace, stdin: TextIO) -> dict[str, Any]:
             continue
         if flag == "prompt" and value == "-":
             value = read_prompt(stdin)
+        if flag == "at":
+            value = parse_when(value).isoformat()
         data[name] = value
     return data
 
 
-def cmd_add(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
-    fields = _fields(args, sys.stdin)
-    if args.template:  # the template fills in; flags given win
-        fields = {**journal.templates.get(args.template).fields(), **fields}
-    entry = journal.add(fields)
+def cmd_add(args: argparse.Namespace, journal: Journal, out: TextIO, *,
+            stdin: TextIO | None = None, interactive: bool | None = None) -> int:
+    stdin = stdin or sys.stdin
+    data = _fields(args, stdin)
+    if getattr(args, "template", None):  # the template fills in; flags given win
+        data = {**journal.templates.get(args.template).fields(), **data}
+    if interactive is None:
+        interactive = stdin.isatty() and sys.stderr.isatty() and args.prompt != "-"
+    if interactive and any(name not in data for name in REQUIRED):
+        try:  # still missing at a terminal: ask, one field at a time
+            data = ask_missing(data, journal, stdin, sys.stderr)
+        except Cancelled:
+            print("Cancelled; nothing was added.", file=sys.stderr)
+            return 130
+    entry = journal.add(data)
     if args.json:
         print_json(entry.to_dict(), out)
     else:

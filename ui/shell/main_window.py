@@ -31,6 +31,7 @@ from ui.infra.modal import run_modal
 from ui.infra.resources import app_icon
 from ui.infra.settings import AppSettings
 from ui.shell.lazy_stack import LazyStack
+from ui.shell.live_refresh import LiveRefresh
 from ui.shell.menus import build_menus
 
 if TYPE_CHECKING:  # imported when first used: QtCharts, the redaction lexicons, phonenumbers
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._page_changed)
         self.sidebar.setCurrentRow(0)
         self._restore_geometry()
+        self.live = LiveRefresh(journal_, self.refresh_from_disk, self)
         self.statusBar().showMessage(f"Journal: {journal_.folder}", 6000)
 
     # -- pages, built on first use ----------------------------------------------------------
@@ -176,6 +178,13 @@ class MainWindow(QMainWindow):
     def _journal_changed(self) -> None:
         if self.stack.currentIndex() == DASHBOARD:  # hidden pages refresh when shown
             self._refresh_built(DASHBOARD)
+
+    def refresh_from_disk(self) -> None:
+        """Entries added or changed by another process (CLI, quick log): show them now."""
+        self.journal_page.refresh_from_disk()  # emits changed → a shown dashboard refreshes
+        current = self.stack.currentIndex()
+        if current in (PROMPTS, TRASH):
+            self._refresh_built(current)
 
     def _update_title(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
