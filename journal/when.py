@@ -31,7 +31,9 @@ def parse_when(text: str, now: datetime | None = None, name: str = "occurred_at"
     if words[0].isdigit() and not _AGO.match(words):
         try:
             return parse_datetime(text, name)
-        except ValidationError:
+        except ValidationError as exc:
+            if not exc.rule.startswith("must be an ISO 8601"):
+                raise  # a real date out of range says so, not "not understood"
             raise ValidationError(name, f"is not a date I understand ({text!r}); {HINT}") \
                 from None
     ago = _AGO.match(words)
