@@ -41,7 +41,11 @@ valid_entries = st.builds(
     occurred_at=st.datetimes(datetime(1990, 1, 1), datetime(2100, 1, 1)).map(
         lambda d: d.replace(microsecond=0)),
     tool_version=st.none() | words, category=st.none() | words,
-    prompt=st.none() | st.text(max_size=300).filter(lambda s: s.strip() == s and s),
+    # Any text the journal accepts: not NUL or lone surrogates (refused with exit 2, tested in
+    # test_bad_input.py), but control characters like a lone "\r" stay in.
+    prompt=st.none() | st.text(st.characters(codec="utf-8", exclude_categories=("Cs",),
+                                             exclude_characters="\x00"),
+                               max_size=300).filter(lambda s: s.strip() == s and s),
     iterations=st.none() | st.integers(1, 1000), what_broke=st.none() | words,
     failure_modes=st.lists(st.sampled_from(FAILURE_MODES), unique=True, max_size=3),
     lesson=st.none() | words, tags=st.lists(tags, max_size=4), share=st.booleans(),
