@@ -52,14 +52,20 @@ _LABELLED = re.compile(
     r"(?i)\b(?:passport|reisepass|pasaporte|passeport|mrn|medical\s+record|patient|nhs|"
     r"member(?:ship)?|policy|employee|staff|customer|client|account|acct|order|invoice|"
     r"booking|reservation|case|claim|licen[cs]e|driver'?s\s+licen[cs]e|tax|vat|personalausweis|"
-    r"dni|nie|insurance)"
-    r"(?:\s+(?:id|no\.?|number|nr\.?|num\.?|#|code|ref(?:erence)?))?\s*[:#=]?\s*"
-    r"(?:is\s+|was\s+)?([A-Z]{0,3}\d[\dA-Z]*(?:[-/][\dA-Z]+|[ ]\d[\dA-Z]*){0,3})(?![\w-])"
+    r"dni|nie|insurance|ticket|incident|sort\s+code|bsn|burgerservicenummer|sofinummer|"
+    r"steuer-?id|steuer-?identifikationsnummer|steuernummer|(?:sozial|renten)?versicherungs"
+    r"(?:nummer|nr\.?)|s[ée]curit[ée]\s+sociale|nir|insee|seguridad\s+social|nss|nuss)"
+    # "customer_id", "\"passport\": \"E58…\"": JSON and snake_case keys are labels too.
+    r"(?:[\s_-]+(?:id|no\.?|number|nr\.?|num\.?|#|code|ref(?:erence)?))?[\"']?\s*[:#=]?\s*"
+    r"[\"']?(?:is\s+|was\s+)?#?([A-Z]{0,3}(?:[A-Z][-_])?\d[\dA-Z]*(?:[-/][\dA-Z]+|[ ]\d[\dA-Z]*"
+    r"|[ ][A-Z](?=[ ]\d)){0,6})(?![\w-])"
 )
 _LABEL_HINTS = ("passport", "reisepass", "pasaporte", "passeport", "mrn", "medical", "patient",
                 "nhs", "member", "policy", "employee", "staff", "customer", "client", "account",
                 "acct", "order", "invoice", "booking", "reservation", "case", "claim", "licen",
-                "tax", "vat", "ausweis", "dni", "nie", "insurance")
+                "tax", "vat", "ausweis", "dni", "nie", "insurance", "ticket", "incident",
+                "sort code", "bsn", "sofi", "steuer", "versicherung", "sociale", "nir", "insee",
+                "social", "nss", "nuss")
 _PREFIX_ANCHOR = re.compile(r"[A-Z]{2}[A-Z]{0,3}[-_#]?\d")
 
 

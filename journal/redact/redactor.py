@@ -63,6 +63,9 @@ CACHE_TEXT = 300  # texts up to this length are remembered: tags, tools, lessons
 CACHE_SIZE = 4096
 _FEW_KNOWN = 16  # up to this many names, one str.find each beats splitting the text
 _ALNUM = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
+# Identifiers that are never an ordinary word: once found, swept from every text of the export.
+CARRIED = frozenset({"secret", "card", "iban", "national_id", "record_id", "birth_date", "mac"})
 
 
 @dataclass(slots=True)
@@ -122,6 +125,9 @@ class Redactor:
         self.counts: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
         self._cache: OrderedDict[str, _Found] = OrderedDict()
         self._learnt: dict[str, _Found] = {}  # long texts seen by learn(), kept for redact()
+        # first digit run ("" if none) -> identifier text -> its hit: a password given once
+        # after "pw:" is as secret in a field that only says "rotate Sunflower#2291 today"
+        self._known_ids: dict[str, dict[str, Hit]] = {}
 
     def learn(self, texts: Iterable[str]) -> None:
         """Detect in `texts` without replacing anything, so that names found there are
@@ -131,6 +137,7 @@ class Redactor:
             if text not in self._learnt and text not in self._cache:
                 self._learnt[text] = found = self._detect(text)
                 self._learn_people(found.people)
+                self._learn_ids(text, found.base)
 
     # -- detection ----------------------------------------------------------------
     def _hits(self, text: str) -> list[Hit]:
@@ -146,14 +153,41 @@ class Redactor:
             if len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         self._learn_people(found.people)
-        if not self._known_people:
-            return found.base
-        if found.known < len(self._known_people):
-            # Only the names learnt since this text was last swept: the list only grows.
-            found.swept += self._find_known(text, since=found.known)
-            found.known = len(self._known_people)
-            found.hits = resolve([*found.base, *found.swept]) if found.swept else found.base
-        return found.hits
+        self._learn_ids(text, found.base)
+        hits = found.base
+        if self._known_people:
+            if found.known < len(self._known_people):
+                # Only the names learnt since this text was last swept: the list only grows.
+                found.swept += self._find_known(text, since=found.known)
+                found.known = len(self._known_people)
+                found.hits = resolve([*found.base, *found.swept]) if found.swept else found.base
+            hits = found.hits
+        return self._with_known_ids(text, hits)
+
+    def _learn_ids(self, text: str, hits: list[Hit]) -> None:
+        for h in hits:
+            if h.category in CARRIED and h.end - h.start >= 6:
+                value = text[h.start : h.end]
+                digits = _DIGITS.search(value)
+                bucket = self._known_ids.setdefault(digits.group() if digits else "", {})
+                bucket.setdefault(value, h)
+
+    def _with_known_ids(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Identifiers found in other texts of this export, wherever they occur here."""
+        if not self._known_ids:
+            return hits
+        keys = {""}
+        if len(self._known_ids) > 1:
+            keys.update(_DIGITS.findall(text))
+        extra: list[Hit] = []
+        for key in keys.intersection(self._known_ids):
+            for value, h in self._known_ids[key].items():
+                pos = text.find(value)
+                while pos >= 0:
+                    if not any(o.start <= pos < o.end for o in hits):
+                        extra.append(Hit(pos, pos + len(value), h.category, h.uncertain, h.key))
+                    pos = text.find(value, pos + len(value))
+        return resolve([*hits, *extra]) if extra else hits
 
     def _detect(self, text: str) -> _Found:
         raw: list[Hit] = []
