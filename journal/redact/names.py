@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from journal.redact.lexicon import Lexicon
 from journal.redact.model import Hit
 from journal.redact.name_cues import NameCues, with_particles
+from journal.redact.orgs import is_org_suffix
 
 
 def _upper_class() -> str:
@@ -76,6 +77,11 @@ _GERMAN = _words(
 _GERMAN_HINTS = (" und ", " der ", " das ", " ist ", " nicht ", " mit ", " für ", " bei ",
                  " keine ", " wurde ", " bitte ", " die ", " dem ", " zum ", " zur ", " auf ",
                  " oder ", " auch ")
+
+
+# Linking morphemes and endings of German compound nouns, which names do not have.
+_GERMAN_NOUN = re.compile(r"(?:ungs|heits|keits|schafts|ions)[a-zäöüß]{3}|(?:nummer|nummern|"
+                          r"ungen|schaft|keit|heit|datum|zahlung|stelle|ordnung)$")
 
 
 def _german(text: str) -> bool:
@@ -140,6 +146,8 @@ class NameDetector:
             return False  # "Emily", "Ahmed": the gazetteer beats suffix guesses
         # English morphology that given names and surnames almost never have ("-ing" does:
         # Tsering, so only stems found above count for it).
+        if len(w) > 9 and _GERMAN_NOUN.search(w):
+            return True  # "Versicherungsnummer", "Sicherheitslücke": German compounds
         return ((len(w) > 6 and w.endswith(("tion", "sion", "ment", "ness", "ically", "ization",
                                             "ize", "izes", "ized", "izing", "ify", "ifies")))
                 or (len(w) > 5 and w.endswith(("ed", "ly", "ful", "less", "able"))))
@@ -251,6 +259,13 @@ class NameDetector:
 
     def _judge_run(self, text: str, run: list[tuple[int, int]]) -> Iterator[Hit]:
         lex = self._lex
+        if len(run) > 2 and is_org_suffix(text[run[-1][0] : run[-1][1]]):
+            # "Jürgen Schäfer von der Lindenwerk GmbH": the particles start the company,
+            # which the organisation detector takes; the name is the part before them.
+            for i in range(len(run) - 1, 0, -1):
+                if text[run[i - 1][1] : run[i][0]] != " ":
+                    yield from self._judge_run(text, run[:i])
+                    return
         # Trim words that cannot be part of a name at either end (Then, Thanks, Python).
         words = [(s, e, text[s:e]) for s, e in run]
         while words and self._edge_word(words[0][2]):

@@ -34,6 +34,10 @@ _BIRTH = re.compile(
     r"né(?:e)?(?:\s+le)?|date\s+de\s+naissance)"
     rf"\s*[:=#-]?\s*({_DATE})(?![\w])"
 )
+# A full date from long ago in a text that speaks of birth dates elsewhere (a CSV row under
+# a "dob" header): such a date is a birth date, not a release or a log line.
+_OLD_DATE = re.compile(r"(?<![\w./-])(?:(19\d\d|200\d)-\d{1,2}-\d{1,2}"
+                       r"|\d{1,2}[./-]\d{1,2}[./-](19\d\d|200\d))(?![\w]|[./-]\d)")
 _BIRTH_HINTS = ("dob", "d.o.b", "birth", "born", "geb", "nacid", "nacimiento", "né", "naissance")
 
 # Prefix-coded business ids: EMP-10432, ORD-2023-000123, ACC-7781-2290, INV_20931.
@@ -87,6 +91,8 @@ class RecordDetector:
         if any(h in lower for h in _BIRTH_HINTS):
             for m in _BIRTH.finditer(text):
                 yield Hit(m.start(1), m.end(1), "birth_date")
+            for m in _OLD_DATE.finditer(text):
+                yield Hit(m.start(), m.end(), "birth_date")
         for m in _PREFIXED.finditer(text) if _PREFIX_ANCHOR.search(text) else ():
             if _digits(m.group()) >= 3:
                 yield Hit(m.start(), m.end(), "record_id")
