@@ -81,7 +81,8 @@ _GERMAN_HINTS = (" und ", " der ", " das ", " ist ", " nicht ", " mit ", " für 
 
 # Linking morphemes and endings of German compound nouns, which names do not have.
 _GERMAN_NOUN = re.compile(r"(?:ungs|heits|keits|schafts|ions)[a-zäöüß]{3}|(?:nummer|nummern|"
-                          r"ungen|schaft|keit|heit|datum|zahlung|stelle|ordnung)$")
+                          r"ung|ungen|schaft|keit|heit|datum|stelle)$")
+_GERMAN_ARTICLES = _words("der die das dem den des ein eine einer einem einen")
 
 
 def _german(text: str) -> bool:
@@ -273,6 +274,8 @@ class NameDetector:
         while words and self._edge_word(words[-1][2]) and not (
                 len(words) > 1 and self._keeps_tail(words[-2][2], words[-1][2])):
             words.pop()
+        if words and words[0][2].casefold() in _GERMAN_ARTICLES and self._german_text(text):
+            words.pop(0)  # "Das Modell hat …": an article, not the Indian surname Das
         if not words:
             return
         if 2 <= len(words) <= 4 and not any(self._blocked(w) for _, _, w in words):
@@ -351,13 +354,16 @@ class NameDetector:
             return None
         if self.english(w):
             return None
-        if self._text_german is None:
-            self._text_german = _german(text)
-        if self._text_german and not strong:
+        if self._german_text(text) and not strong:
             return None  # German capitalises every noun: "Rechnung", "Anschrift"
         if initial and not (strong or weak or self._verb_follows(text, e)):
             return None  # "Payroll test used ...": a capitalised first word proves nothing
         return self._hit(s, e, text, uncertain=True)
+
+    def _german_text(self, text: str) -> bool:
+        if self._text_german is None:
+            self._text_german = _german(text)
+        return self._text_german
 
     def _verb_follows(self, text: str, end: int) -> bool:
         """An unknown first word followed by a verb ("Eirlys pushed the fix") acts like a name."""
