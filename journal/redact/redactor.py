@@ -177,7 +177,7 @@ class Redactor:
         if not self._known_ids:
             return hits
         keys = {""}
-        if len(self._known_ids) > 1:
+        if len(self._known_ids) > 1 or "" not in self._known_ids:  # ids with digits known
             keys.update(_DIGITS.findall(text))
         extra: list[Hit] = []
         for key in keys.intersection(self._known_ids):
