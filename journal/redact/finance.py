@@ -110,7 +110,10 @@ class NationalIdDetector:
             # were once published (078-05-1120), which still look like an SSN in a note.
             if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
                 continue
-            if sep == " " and not _SSN_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+            if sep == " ":
+                if not _SSN_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+                    continue
+                yield Hit(m.start(), m.end(), "national_id", key="labelled")  # context found it
                 continue
             yield Hit(m.start(), m.end(), "national_id")
         for m in _SVNR.finditer(text) if _SVNR_ANCHOR.search(text) else ():
