@@ -83,7 +83,7 @@ _ZIP_ANCHOR = re.compile(r"[A-Z]{2},?\s+\d{5}")
 _ZIP_HINTS = ("zip", "postal", "postcode", "plz")
 _UK_ANCHOR = re.compile(r"[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}")
 _PLZ_ANCHOR = re.compile(r"\d{5}\s+[A-ZÄÖÜ]")
-_NL_HINT = re.compile(r"straat|gracht|laan|plein|kade|dijk|singel|steeg|markt")
+_NL_HINTS = ("straat", "gracht", "laan", "plein", "kade", "dijk", "singel", "steeg", "markt")
 _PL_ANCHOR = re.compile(r"(?:ul|al|pl|os)\.\s")
 _POSTCODE_ANCHOR = re.compile(r"\d{3}\s?[A-Z]{2}\s+[A-Z]|\d-\d{3}\s+[A-ZŁŚŻŹĆ]")
 _EIRCODE_ANCHOR = re.compile(r"[A-Z]\d[\dW]\s?[0-9A-Z]{4}")
@@ -104,8 +104,8 @@ class AddressDetector:
                                          (_STREET_ROMANCE, _ROMANCE_ANCHOR.search(text)),
                                          (_STREET_FR, any(h in lower for h in _FR_HINTS)),
                                          (_FLAT, any(h in lower for h in _FLAT_HINTS)),
-                                         (_STREET_NL, _NL_HINT.search(lower)),
-                                         (_STREET_PL, _PL_ANCHOR.search(text)),
+                                         (_STREET_NL, any(h in lower for h in _NL_HINTS)),
+                                         (_STREET_PL, ". " in text and _PL_ANCHOR.search(text)),
                                          (_EIRCODE, _EIRCODE_ANCHOR.search(text))) if needed]
         for rx in streets:
             for m in rx.finditer(text):

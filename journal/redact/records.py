@@ -77,8 +77,8 @@ _LABEL_HINTS = ("passport", "reisepass", "pasaporte", "passeport", "mrn", "medic
                 "nhs", "member", "policy", "employee", "staff", "customer", "client", "account",
                 "acct", "order", "invoice", "booking", "reservation", "case", "claim", "licen",
                 "tax", "vat", "ausweis", "dni", "nie", "insurance")
-_RARE_HINT = re.compile(r"ticket|incident|sort code|bsn|sofi|steuer|versicherung|sociale|nir|"
-                        r"insee|social|nss|nuss")
+_RARE_HINTS = ("ticket", "incident", "sort code", "bsn", "sofi", "steuer", "versicherung",
+               "social", "nir", "insee", "nss", "nuss")
 _PREFIX_ANCHOR = re.compile(r"[A-Z]{2}[A-Z]{0,3}[-_#]?\d")
 
 
@@ -115,7 +115,7 @@ class RecordDetector:
                 if _digits(m.group()) or not m.group().split("_", 1)[1].isalpha():
                     yield Hit(m.start(), m.end(), "record_id")
         labelled = [rx for rx, needed in ((_LABELLED, any(h in lower for h in _LABEL_HINTS)),
-                                          (_RARE_LABELLED, _RARE_HINT.search(lower))) if needed]
+                                          (_RARE_LABELLED, any(h in lower for h in _RARE_HINTS))) if needed]
         for rx in labelled:
             for m in rx.finditer(text):
                 value = m.group(1).rstrip()

@@ -165,7 +165,7 @@ class Redactor:
                 found.known = len(self._known_people)
                 found.hits = resolve([*found.base, *found.swept]) if found.swept else found.base
             hits = found.hits
-        return self._with_known_ids(text, hits)
+        return self._with_known_ids(text, hits) if self._id_hits else hits
 
     def _learn_ids(self, text: str, hits: list[Hit]) -> None:
         for h in hits:

@@ -76,7 +76,8 @@ SECRET_RULES: tuple[SecretRule, ...] = (
                r"(?i)\b(?:password|passwd|pwd|pw|passwort|kennwort|contrase[ñn]a|"
                r"mot\s+de\s+passe)\s+(?:is\s+|was\s+|ist\s+|es\s+|est\s+)?"
                r"((?=[^\s\"',;]*\d)(?=[^\s\"',;]*[^\W\d_])[^\s\"',;]{5,}[^\s\"',;.:)])",
-               ("pass", "pwd", "pw", "wort", "contrase", "mot de"), group=1),
+               ("password ", "passwd ", "pwd ", "pw ", "passwort ", "kennwort ", "contrase",
+                "mot de passe "), group=1),
     # Weak words ("key", "token") also appear in prose: the value must look machine-made.
     SecretRule("key_assignment",
                r"(?i)\b(?:token|api[_-]?key|apikey|key|access[_-]?token|auth[_-]?token|"
