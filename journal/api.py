@@ -9,9 +9,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from journal import creation
 from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
-from journal.paths import DB_NAME, VAULT_NAME, make_private_dir
+from journal.paths import DB_NAME, VAULT_NAME, remove_stale_temporaries
 from journal.query import EntryFilter
 from journal.store import Store
 from journal.vault import (
@@ -57,6 +58,7 @@ class Journal:
         Returns the journal and its recovery key, which is shown to the user once.
         """
         folder = Path(folder)
+        creation.clear_unfinished(folder)  # what a killed creation left, never a real journal
         if (folder / DB_NAME).exists() or (folder / VAULT_NAME).exists():
             raise StorageError(f"A journal already exists in {folder}.")
         if passphrase is None:
@@ -66,24 +68,24 @@ class Journal:
         else:
             check_passphrase(passphrase)  # before anything is created
         try:
-            make_private_dir(folder)
+            staging = creation.new_staging(folder)  # all or nothing: see journal/creation.py
         except OSError as exc:
             raise StorageError(f"Cannot create {folder}: {exc}") from exc
         key = secrets.token_bytes(KEY_BYTES)
-        vault = Vault(folder / VAULT_NAME)
+        vault = Vault(staging / VAULT_NAME)
         if passphrase is None:
             vault.store_in_keychain(key)
         else:
             vault.set_passphrase(key, passphrase)
         recovery = vault.set_recovery(key)
-        store = Store.open(folder / DB_NAME, key, create=True)
+        vault.save()
+        Store.open(staging / DB_NAME, key, create=True).close()
         try:
-            vault.save()
-        except StorageError:
-            store.close()
-            (folder / DB_NAME).unlink(missing_ok=True)
-            raise
-        return cls(folder, store, vault, key), recovery
+            creation.publish(folder)
+        except OSError as exc:
+            raise StorageError(f"Cannot create the journal in {folder}: {exc}") from exc
+        vault.path = folder / VAULT_NAME
+        return cls(folder, Store.open(folder / DB_NAME, key), vault, key), recovery
 
     @classmethod
     def open(cls, folder: Path, *, passphrase: str | None = None,
@@ -93,6 +95,7 @@ class Journal:
         if not (folder / DB_NAME).exists():
             raise StorageError(f"No journal in {folder} (missing {DB_NAME}).")
         vault = Vault.load(folder / VAULT_NAME)
+        remove_stale_temporaries(folder)
         if recovery_key is not None:
             key = vault.key_from_recovery(recovery_key)
         elif vault.mode == "passphrase":
@@ -165,6 +168,11 @@ class Journal:
     def count(self, flt: EntryFilter | None = None) -> int:
         return self.store.count(flt or EntryFilter())
 
+    def data_version(self) -> int:
+        """A number that changes when another process wrote to the journal (poll it to notice
+        entries added by the CLI or a quick log in another process)."""
+        return self.store.data_version()
+
     def search(self, query: str, flt: EntryFilter | None = None, *, limit: int = 100,
                offset: int = 0) -> _List[Entry]:
         return self.list((flt or EntryFilter()).but(query=query), offset=offset, limit=limit)
@@ -205,6 +213,22 @@ class Journal:
                 cutoff = (now_local() - timedelta(days=older_than_days)).isoformat()
                 return self.store.delete("trashed_at IS NOT NULL AND trashed_at < ?", [cutoff])
             return self.store.delete("trashed_at IS NOT NULL", [])
+
+    # -- sample entries --------------------------------------------------------------------
+    def mark_samples(self, entry_ids: Iterable[str]) -> None:
+        """Flag entries as made-up samples (schema v7), so removing them never takes the user's."""
+        ids = list(entry_ids)
+        if ids:
+            with self.store.transaction():
+                self.store.conn.execute(
+                    f"UPDATE entries SET sample = 1 WHERE id IN ({', '.join('?' * len(ids))})", ids)
+
+    def sample_ids(self) -> _List[str]:
+        """Ids of the flagged sample entries outside the Trash, newest first."""
+        rows = self.store.conn.execute(
+            "SELECT id FROM entries WHERE sample = 1 AND trashed_at IS NULL "
+            "ORDER BY occurred_at DESC").fetchall()
+        return [str(row[0]) for row in rows]
 
     def purge_expired(self) -> int:
         return self.purge(older_than_days=TRASH_DAYS)

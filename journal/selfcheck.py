@@ -3,7 +3,8 @@
 Works the same from source and from the frozen bundle. It never opens the user's journal or
 keychain: everything happens in a TemporaryDirectory in passphrase mode, and the keyring check
 only asks which backend would be used. The Qt check lives in ui/ (journal/ never imports Qt)
-and is passed in by the caller as `qt_check`.
+and is passed in by the caller as `qt_check`; it includes the Qt binding's None-refcount probe
+(ui/infra/binding_probe.py), so a frozen bundle built on a defective PySide6 fails here.
 """
 
 from __future__ import annotations

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 import sqlcipher3
 
 from journal import migrations
+from journal.disk_errors import damaged, from_sqlite_error
 from journal.entries import Entry, now_local
 from journal.errors import LockedError, NotFoundError, QueryError, StorageError
-from journal.paths import BACKUP_DIR, make_private_dir, make_private_file
+from journal.paths import BACKUP_DIR, create_private_file, make_private_dir, make_private_file
 from journal.query import EntryFilter, order_clause, where_clause
 
 if TYPE_CHECKING:
@@ -35,25 +36,13 @@ def _hex_key(key: bytes) -> str:
     return "\"x'" + key.hex() + "'\""
 
 
-def damaged(path: Path, exc: BaseException) -> StorageError:
-    return StorageError(
-        f"The journal file {path} is damaged ({exc}). Nothing was changed. Restore a backup: "
-        "offscript backup --list, then offscript restore FILE.")
+def write_error(exc: sqlcipher3.Error, path: Path) -> StorageError:
+    """A clear message for a failed write (busy, full, read-only…); it was rolled back."""
+    return from_sqlite_error(path, exc)
 
 
-def write_error(exc: sqlcipher3.Error) -> StorageError:
-    """A clear message for a failed write; the transaction was rolled back."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        why = ("another program (another Offscript window or command?) is writing to the "
-               "journal; try again in a moment")
-    elif "full" in text:
-        why = "the disk is full; free some space and try again"
-    elif "readonly" in text or "read-only" in text:
-        why = "the journal file or its folder is read-only"
-    else:
-        why = f"the file could not be written ({text})"
-    return StorageError(f"Could not save to the journal: {why}. Nothing was changed.")
+# SQLCipher's page size: a journal file, even an empty one, holds at least one whole page.
+MIN_FILE_BYTES = 4096
 
 
 class Store:
@@ -85,10 +74,15 @@ class Store:
             raise StorageError(f"A journal already exists at {path}.")
         if not exists:
             make_private_dir(path.parent)
+            create_private_file(path)  # SQLite starts an empty file as a new database
+        elif not create and path.stat().st_size < MIN_FILE_BYTES:
+            # SQLite would take an empty file for a new database and we would silently create a
+            # journal over the user's (lost) data: a cut-short file is damage, not a fresh start.
+            raise damaged(path, ValueError(f"only {path.stat().st_size} bytes, less than a page"))
         try:
             conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher3.Error as exc:
-            raise StorageError(f"Cannot open {path}: {exc}") from exc
+            raise from_sqlite_error(path, exc) from exc
         try:
             # SQLCipher logs decrypt failures to stderr; they reach the user as our errors.
             conn.execute("PRAGMA cipher_log_level = NONE")
@@ -102,7 +96,7 @@ class Store:
                 raise LockedError(
                     "The key does not open this journal (wrong passphrase or key, or the file "
                     "is damaged). Nothing was changed.") from exc
-            raise damaged(path, exc) from exc
+            raise from_sqlite_error(path, exc) from exc
         store = cls(conn, path)
         try:
             store._configure()
@@ -111,9 +105,7 @@ class Store:
             store.migrate(schema)
         except sqlcipher3.Error as exc:
             conn.close()
-            if isinstance(exc, sqlcipher3.OperationalError):
-                raise write_error(exc) from exc
-            raise damaged(path, exc) from exc
+            raise from_sqlite_error(path, exc) from exc
         return store
 
     def _configure(self) -> None:
@@ -144,12 +136,12 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlcipher3.Error as exc:
-            raise write_error(exc) from exc
+            raise write_error(exc, self.path) from exc
         try:
             yield
         except sqlcipher3.Error as exc:  # disk full, read-only, I/O error mid-write
             self._rollback()
-            raise write_error(exc) from exc
+            raise write_error(exc, self.path) from exc
         except BaseException:
             self._rollback()
             raise
@@ -157,7 +149,7 @@ class Store:
             self.conn.execute("COMMIT")
         except sqlcipher3.Error as exc:
             self._rollback()
-            raise write_error(exc) from exc
+            raise write_error(exc, self.path) from exc
         finally:
             self._writes += 1
 
@@ -205,6 +197,8 @@ class Store:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"journal-{stamp}-{label}.db"
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        target.unlink(missing_ok=True)  # same second, same label: replaced, as before
+        create_private_file(target)
         shutil.copyfile(self.path, target)
         make_private_file(target)
         return target
@@ -292,9 +286,9 @@ class Store:
         except sqlcipher3.OperationalError as exc:
             if "fts5" in str(exc) or "MATCH" in str(exc):
                 raise QueryError(f"Search could not be understood: {exc}") from exc
-            raise StorageError(str(exc)) from exc
+            raise from_sqlite_error(self.path, exc) from exc
         except sqlcipher3.DatabaseError as exc:
-            raise damaged(self.path, exc) from exc
+            raise from_sqlite_error(self.path, exc) from exc
 
     def _entries(self, rows: list[tuple[Any, ...]]) -> list[Entry]:
         try:
@@ -327,6 +321,14 @@ class Store:
             self._suggestions = ((version, self._writes), self._count_values())
         return self._suggestions[1][column][:limit]
 
+    def data_version(self) -> int:
+        """SQLite's PRAGMA data_version: changes when another connection (the CLI, a second
+        process) commits to this file; our own writes leave it alone."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlcipher3.DatabaseError as exc:
+            raise damaged(self.path, exc) from exc
+
     def forget_cached(self) -> None:
         """Drop cached suggestions (after the file's contents were replaced, e.g. a restore)."""
         self._suggestions = None
@@ -345,7 +347,7 @@ class Store:
             try:
                 out[column] = [str(r[0]) for r in self.conn.execute(sql, (_SUGGEST_LIMIT,))]
             except sqlcipher3.DatabaseError as exc:
-                raise damaged(self.path, exc) from exc
+                raise from_sqlite_error(self.path, exc) from exc
         return out
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:

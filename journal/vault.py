@@ -188,6 +188,68 @@ def unwrap(blob: dict[str, Any], secret: str) -> bytes | None:
     return bytes(a ^ b for a, b in zip(wrapped, kek[:KEY_BYTES], strict=True))
 
 
+class KeyFileDamaged(StorageError):
+    """vault.json cannot be used as written (exit 4): say so, and whether the recovery key
+    can still get in (it can when only another wrap is broken)."""
+
+    def __init__(self, path: Path, detail: str, *, recovery_usable: bool) -> None:
+        way = ("Your recovery key may still open it: offscript unlock"
+               if recovery_usable else
+               "Put back vault.json from a copy of the journal folder (a backup of the folder, "
+               "not of journal.db alone).")
+        super().__init__(f"The key file {path} is damaged ({detail}). Nothing was changed. {way}")
+
+
+MIN_COST, MAX_COST = 2**10, 2**20  # scrypt N outside these is damage, not a setting
+_HEX_BYTES = {"salt": (8, 64), "wrapped": (KEY_BYTES, KEY_BYTES), "mac": (32, 32)}
+
+
+def wrap_problem(blob: Any) -> str | None:
+    """Why a key wrap from vault.json cannot be used, or None when it is well formed."""
+    if not isinstance(blob, dict):
+        return "a key wrap is not an object"
+    if blob.get("kdf") != "scrypt":
+        return f"unknown key derivation {str(blob.get('kdf'))[:20]!r}"
+    cost = blob.get("n")
+    if isinstance(cost, bool) or not isinstance(cost, int):
+        return "scrypt cost n is not a number"
+    if not MIN_COST <= cost <= MAX_COST or cost & (cost - 1):
+        got = cost if cost.bit_length() <= 64 else "far more"
+        return f"scrypt cost n must be a power of two from 2^10 to 2^20 (got {got})"
+    for name, (low, high) in _HEX_BYTES.items():
+        value = blob.get(name)
+        if not isinstance(value, str):
+            return f"{name} is missing or not text"
+        try:
+            size = len(bytes.fromhex(value))
+        except ValueError:
+            return f"{name} is not hexadecimal"
+        if not low <= size <= high:
+            return f"{name} has the wrong length"
+    return None
+
+
+def parse_vault_fields(path: Path, data: Any) -> tuple[str, str, dict[str, dict[str, Any]]]:
+    """(journal_id, mode, wraps) from vault.json's parsed JSON, or KeyFileDamaged.
+
+    Only the shape of the file is checked here; each wrap is checked again when it is used,
+    so damage to the passphrase wrap still lets the recovery key in.
+    """
+    if not isinstance(data, dict):
+        raise KeyFileDamaged(path, "not a JSON object", recovery_usable=False)
+    wraps = data.get("wraps")
+    if not isinstance(wraps, dict):
+        raise KeyFileDamaged(path, "the key wraps are missing", recovery_usable=False)
+    journal_id = data.get("journal_id")
+    if not isinstance(journal_id, str) or not journal_id.strip():
+        raise KeyFileDamaged(path, "the journal id is missing", recovery_usable=False)
+    mode = data.get("mode")
+    if mode not in ("keychain", "passphrase"):
+        raise KeyFileDamaged(path, f"unknown key mode {str(mode)[:20]!r}",
+                             recovery_usable=False)
+    return journal_id, str(mode), dict(wraps)
+
+
 @dataclass
 class Vault:
     """vault.json: the journal's id, its key mode and the key wraps."""
@@ -209,12 +271,33 @@ class Vault:
         path = self.path
         try:
             data = json.loads(path.read_text("utf-8"))
-            self.journal_id, self.mode = data["journal_id"], data["mode"]
-            self.wraps = dict(data["wraps"])
         except FileNotFoundError:
             raise StorageError(f"No journal key file at {path}.") from None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StorageError(f"The journal key file {path} is unreadable or damaged: {exc}") from exc
+        except OSError as exc:
+            raise StorageError(f"The journal key file {path} cannot be read: {exc}") from exc
+        except (ValueError, RecursionError) as exc:
+            raise KeyFileDamaged(path, f"not valid JSON: {str(exc)[:80]}",
+                                 recovery_usable=False) from exc
+        self.journal_id, self.mode, self.wraps = parse_vault_fields(path, data)
+
+    def _usable_wrap(self, name: str) -> dict[str, Any]:
+        """The named wrap, checked: damage is KeyFileDamaged, never a traceback."""
+        blob = self.wraps.get(name)
+        problem = "it is missing" if blob is None else wrap_problem(blob)
+        if problem is not None:
+            recovery_ok = name != "recovery" and wrap_problem(self.wraps.get("recovery")) is None
+            raise KeyFileDamaged(self.path, f"the {name} wrap: {problem}",
+                                 recovery_usable=recovery_ok)
+        return blob  # type: ignore[return-value]
+
+    def _unwrap(self, name: str, secret: str) -> bytes | None:
+        blob = self._usable_wrap(name)
+        try:
+            return unwrap(blob, secret)
+        except (ValueError, MemoryError) as exc:  # scrypt refused the parameters
+            recovery_ok = name != "recovery" and wrap_problem(self.wraps.get("recovery")) is None
+            raise KeyFileDamaged(self.path, f"the {name} wrap: {exc}",
+                                 recovery_usable=recovery_ok) from exc
 
     @contextmanager
     def changing(self) -> Iterator[Vault]:
@@ -285,13 +368,13 @@ class Vault:
         return key
 
     def key_from_passphrase(self, passphrase: str) -> bytes:
-        key = unwrap(self.wraps["passphrase"], passphrase)
+        key = self._unwrap("passphrase", passphrase)
         if key is None:
             raise LockedError("Wrong passphrase. Nothing was changed; try again.")
         return key
 
     def key_from_recovery(self, recovery_key: str) -> bytes:
-        key = unwrap(self.wraps["recovery"], normalize_recovery_key(recovery_key))
+        key = self._unwrap("recovery", normalize_recovery_key(recovery_key))
         if key is None:
             raise LockedError("That recovery key does not open this journal. Nothing was changed.")
         return key

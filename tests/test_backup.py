@@ -189,3 +189,20 @@ def test_backup_on_a_worker_thread_while_the_app_writes(journal: Journal) -> Non
     worker.join(timeout=60)
     assert made and 30 <= inspect_backup(journal, made[0]) <= 40
     assert journal.count() == 40
+
+
+def test_restore_dialog_has_no_empty_band(journal: Journal, qtbot: Any) -> None:
+    from ui.backups.restore_dialog import RestoreDialog
+
+    fill(journal, 2)
+    create_backup(journal)
+    dialog = RestoreDialog(journal)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    used = table.horizontalHeader().height() + sum(
+        table.rowHeight(r) for r in range(dialog.model.rowCount()))
+    assert table.viewport().height() + table.horizontalHeader().height() - used \
+        < 2 * table.verticalHeader().defaultSectionSize()  # at most a row of slack
+    assert dialog.height() < 300

@@ -204,6 +204,11 @@ def render(out_dir: Path, only: list[str] | None = None) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"),
-                       sys.argv[2:] or None):
+    from tools.screenshot_matrix import render_matrix
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    for path in render(out, sys.argv[2:] or None):
         print(path)
+    if not sys.argv[2:]:  # the sizes x themes matrix (issue 14) with a full run
+        for path in render_matrix(out):
+            print(path)

@@ -6,19 +6,24 @@ Exit codes: 0 ok, 2 invalid input, 3 locked / wrong key, 4 file or I/O error.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from journal import __version__
-from journal.errors import OffscriptError, StorageError
+from journal.disk_errors import from_os_error
+from journal.errors import OffscriptError
 
 if TYPE_CHECKING:
     from journal.selfcheck import QtCheck
 
 EXIT_USAGE, EXIT_LOCKED, EXIT_IO = 2, 3, 4
+EXIT_INTERNAL = 1  # a bug: never expected, always reported with its type
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell shows for a tool stopped by SIGPIPE (`| head`)
 CORE_MODULES = ("journal.cli.entry_cmds", "journal.cli.admin_cmds")
 # Command modules that bring their own subcommands; each has register(sub).
 PLUGIN_MODULES = ("journal.cli.stats_cmd", "journal.cli.share_cmds", "journal.cli.backup_cmds",
@@ -136,22 +141,55 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, *,
     if args.command is None or args.handler is None:
         return _gui(args, gui)
     try:
-        if not getattr(args, "needs_journal", True):
-            return int(args.handler(args, out))
-        from journal.cli.session import open_journal
+        try:
+            if not getattr(args, "needs_journal", True):
+                return int(args.handler(args, out))
+            from journal.cli.session import open_journal
 
-        with open_journal(args, sys.stderr) as journal:
-            return int(args.handler(args, journal, out))
+            with open_journal(args, sys.stderr) as journal:
+                return int(args.handler(args, journal, out))
+        finally:
+            out.flush()  # a closed pipe shows up here, not at exit where it can't be handled
+    except BrokenPipeError:
+        return _reader_went_away(out)
     except OffscriptError as err:
-        print(f"offscript: {err}", file=sys.stderr)
+        _say(f"offscript: {err}")
         return err.exit_code
     except OSError as err:
-        print(f"offscript: {StorageError(str(err))}", file=sys.stderr)
+        if err.errno == errno.EPIPE:
+            return _reader_went_away(out)
+        _say(f"offscript: {from_os_error(err)}")
         return EXIT_IO
+    except UnicodeError as err:  # bytes that are not UTF-8 in an argument or on stdin
+        _say(f"offscript: an argument or the input is not valid UTF-8 text ({err}). "
+             "Nothing was changed.")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("\nCancelled; nothing more was changed.", file=sys.stderr)
         return 130
+    except Exception as err:
+        _say(f"offscript: internal error ({type(err).__name__}: {err}). This is a bug in "
+             "Offscript; please report it with the command you ran.")
+        return EXIT_INTERNAL
 
+
+def _say(message: str) -> None:
+    """An error line on stderr that prints whatever it quotes (a message may echo input that
+    is not valid Unicode, and stderr need not be forgiving)."""
+    print(message.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
+
+
+def _reader_went_away(out: TextIO) -> int:
+    """`offscript list | head`: the reader closed the pipe. Stop quietly like other tools;
+    point stdout at /dev/null so the interpreter's final flush does not complain
+    (the recipe in the Python docs, "Note on SIGPIPE")."""
+    if out is sys.stdout:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # no real file descriptor behind stdout
+            pass
+    return EXIT_BROKEN_PIPE
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from journal import creation
 from journal.api import Journal, PassphraseRequired
 from journal.errors import LockedError, NotFoundError, OffscriptError, StorageError, ValidationError
 from journal.paths import DB_NAME, VAULT_NAME, default_journal_dir
@@ -130,7 +131,9 @@ def create_journal(folder: Path, out: TextIO, err: TextIO, *,
 def open_journal(args: argparse.Namespace, err: TextIO) -> Journal:
     folder = journal_dir(args)
     if not Journal.exists(folder):
-        if (folder / DB_NAME).exists() or (folder / VAULT_NAME).exists():
+        # A killed creation (journal/creation.py) never held an entry: create again over it.
+        if not creation.is_unfinished(folder) and (
+                (folder / DB_NAME).exists() or (folder / VAULT_NAME).exists()):
             missing = VAULT_NAME if (folder / DB_NAME).exists() else DB_NAME
             raise StorageError(f"The journal in {folder} is incomplete: {missing} is missing. "
                                "Restore it from a backup; nothing was changed.")

@@ -71,12 +71,21 @@ def _not_an_export(path: Path) -> ValidationError:
 
 def _load_json(path: Path) -> Any:
     try:
+        if path.exists() and not path.is_file():  # is_zipfile would read /dev/zero forever
+            raise ValidationError(path.name, "is not a regular file (a device, pipe or folder); "
+                                  "give the export's zip or its conversations.json")
         if zipfile.is_zipfile(path):
             raw = _zip_member(path)
         else:
             if path.stat().st_size > MAX_EXPORT_BYTES:
                 raise ValidationError(path.name, f"is larger than {MAX_EXPORT_BYTES // 2**20} MB")
-            raw = path.read_bytes()
+            with path.open("rb") as handle:  # bounded: /dev/zero and pipes have no size
+                raw = handle.read(64 * 1024)
+                if b"\x00" in raw:  # JSON text never holds NUL bytes: /dev/zero, a binary
+                    raise _not_an_export(path)
+                raw += handle.read(MAX_EXPORT_BYTES + 1 - len(raw))
+            if len(raw) > MAX_EXPORT_BYTES:
+                raise ValidationError(path.name, f"is larger than {MAX_EXPORT_BYTES // 2**20} MB")
     except OSError as exc:
         raise StorageError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     try:

@@ -64,5 +64,15 @@ def unidentified_note(r: TeamReport) -> str | None:
             f"{verb} no contributor id; each counts as a contributor of its own.")
 
 
+def footer_notes(r: TeamReport) -> list[str]:
+    """The closing notes every report format ends with: folding, old files, where text came from."""
+    notes = [fold_note(r)]
+    if (extra := unidentified_note(r)) is not None:
+        notes.append(extra)
+    notes.append("Lessons and prompts are quoted as each contributor exported them "
+                 "(redacted on their side).")
+    return notes
+
+
 def net_hours(minutes: int) -> str:
     return f"{minutes / 60:+.1f} h" if minutes else "0.0 h"

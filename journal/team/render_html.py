@@ -13,12 +13,11 @@ from journal.share.svg import outcome_bar, weekly_bars
 from journal.team.model import TeamGroup, TeamReport
 from journal.team.render import (
     cell_name,
-    fold_note,
+    footer_notes,
     group_name,
     net_hours,
     period_text,
     sources_line,
-    unidentified_note,
 )
 
 
@@ -117,11 +116,6 @@ def render_team_html(r: TeamReport) -> str:
              for m in r.failure_modes])]
     out += _notes(r)
     out += _prompts(r)
-    foot = [fold_note(r)]
-    if (extra := unidentified_note(r)) is not None:
-        foot.append(extra)
-    foot.append("Lessons and prompts are quoted as each contributor exported them "
-                "(redacted on their side).")
-    out += ["<footer>", *(f"<p>{_e(line)}</p>" for line in foot), "</footer>",
+    out += ["<footer>", *(f"<p>{_e(line)}</p>" for line in footer_notes(r)), "</footer>",
             "</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -10,12 +10,11 @@ from journal.share.render import median, percent, plural, signed
 from journal.team.model import TeamGroup, TeamReport
 from journal.team.render import (
     cell_name,
-    fold_note,
+    footer_notes,
     group_name,
     net_hours,
     period_text,
     sources_line,
-    unidentified_note,
 )
 
 # Renderers that turn bare web addresses into links (GFM) would link text from someone else's
@@ -112,9 +111,4 @@ def render_team_markdown(r: TeamReport) -> str:
              for m in r.failure_modes])]
     out += _notes(r)
     out += _prompts(r)
-    notes = [fold_note(r)]
-    if (extra := unidentified_note(r)) is not None:
-        notes.append(extra)
-    notes.append("Lessons and prompts are quoted as each contributor exported them "
-                 "(redacted on their side).")
-    return "\n".join([*out, "---", "", "\n\n".join(notes)]) + "\n"
+    return "\n".join([*out, "---", "", "\n\n".join(footer_notes(r))]) + "\n"

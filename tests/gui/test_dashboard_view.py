@@ -74,7 +74,7 @@ def test_kpis_and_deltas(view: DashboardView) -> None:
     assert cards["entries"].value.text() == "6"
     assert cards["win_rate"].value.text() == "50%"
     assert cards["lost"].value.text() == "0.9 h"
-    assert "vs previous period" in cards["hours"].change.text()  # previous quarter: empty
+    assert "vs before" in cards["hours"].change.text()  # previous quarter: empty
     text = view.kpi_text()
     assert "Hours saved\t+1.8 h\t+0.0 h\t+1.8 h vs previous period" in text
     view.copy_kpis()
@@ -190,3 +190,45 @@ def test_big_journals_compute_on_a_worker_thread_with_a_busy_bar(
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
     assert widget.stats == filled.stats(widget.current_filter())
     assert widget.stats.totals.entries == len(E) + 1
+
+
+def test_cards_one_height_bars_below_the_top_dots_inside(view: DashboardView, qtbot) -> None:
+    from PySide6.QtCharts import QValueAxis
+
+    view.show()
+    qtbot.waitExposed(view)
+    heights = {card.height() for card in view.kpis.cards.values()}
+    assert len(heights) == 1  # the Win rate card is no taller than the others
+    for chart, bars in ((view.weekly, view.weekly.saved), (view.tools, view.tools.saved)):
+        y = next(a for a in chart.chart.axes(Qt.Orientation.Vertical)
+                 if isinstance(a, QValueAxis) and a.labelFormat() == "%.1f h")
+        tallest = max(_values(bars))
+        assert tallest > 0 and y.max() > tallest * 1.05  # room above the tallest bar
+    rate = next(a for a in view.tools.chart.axes(Qt.Orientation.Vertical)
+                if isinstance(a, QValueAxis) and a.labelFormat() == "%d%%")
+    assert rate.min() < 0 and rate.max() > 100  # 0% and 100% dots drawn whole
+
+
+def test_broke_highlights_say_lost_minutes_with_ai(view: DashboardView) -> None:
+    texts = [item.label.text() for item in view.lessons.failures.items]
+    assert any("lost " in t and " min with AI" in t for t in texts)
+    assert not any("with AI lost" in t for t in texts)
+
+
+def test_week_labels_thin_out_on_a_narrow_chart(view: DashboardView, qtbot) -> None:
+    from PySide6.QtCharts import QCategoryAxis
+
+    from ui.dashboard.charts import LABEL_PX
+
+    view.show()
+    qtbot.waitExposed(view)
+
+    def labels() -> list[str]:
+        axis = next(a for a in view.weekly.chart.axes(Qt.Orientation.Horizontal)
+                    if isinstance(a, QCategoryAxis))
+        return axis.categoriesLabels()
+
+    wide = labels()
+    view.weekly.resize(3 * LABEL_PX, view.weekly.height())
+    qtbot.waitUntil(lambda: len(labels()) < len(wide))
+    assert len(labels()) * LABEL_PX <= 3 * LABEL_PX + LABEL_PX  # each label has its room

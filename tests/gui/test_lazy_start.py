@@ -46,7 +46,9 @@ def test_only_the_journal_page_is_built_at_start(journal: Journal, qtbot,
 
 def test_samples_bar_appears_once_the_window_is_shown(journal: Journal, qtbot,
                                                       settings: AppSettings) -> None:
-    _add(journal, "A sample", tags=["sample"])
+    from journal.samples import add_samples
+
+    add_samples(journal)  # flagged samples (a user's entry tagged 'sample' is not one)
     window = MainWindow(journal, settings)
     qtbot.addWidget(window)
     window.show()

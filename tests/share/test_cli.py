@@ -67,6 +67,7 @@ def test_export_to_stdout_and_file(cli_env: dict[str, str], tmp_path: Path) -> N
     assert target.read_text().count("\n") == 1 + 4  # header + marked entries in range
     again = run(cli_env, "export", "--format", "csv", "-o", str(target))
     assert again.returncode == 4 and b"already exists" in again.stderr
+    assert b"--force" in again.stderr  # the error names the way out
     ok(cli_env, "export", "--format", "md", "--no-fold", "--force", "-o", str(target))
     assert target.read_text().startswith("# AI experiments")
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError
+from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError, creation
 from journal.paths import DB_NAME, VAULT_NAME
 from journal.vault import NO_KEYCHAIN, keychain_status
 from ui.infra import alerts
@@ -40,8 +40,9 @@ def explain(folder: Path, error: OffscriptError) -> tuple[str, list[str]]:
                 "from a backup, or choose another journal folder. Offscript will not create a "
                 "new journal over your data.")
         return text, [RETRY, OTHER_FOLDER, QUIT]
-    text = (f"Offscript could not open the journal in {folder}.\n\n{error}\n\nThe file may be "
-            "damaged or on a drive that is not available. Nothing was changed.")
+    # The error names its cause (full, read-only, busy, damaged…): don't guess "damaged" here.
+    unchanged = "" if "Nothing was changed" in str(error) else "\n\nNothing was changed."
+    text = f"Offscript could not open the journal in {folder}.\n\n{error}{unchanged}"
     choices = [RETRY, OTHER_FOLDER, QUIT]
     if (folder / VAULT_NAME).exists():
         choices.insert(1, RECOVERY)
@@ -99,13 +100,21 @@ def _unlocked(unlock: UnlockDialog) -> Journal | None:
     return unlock.journal
 
 
+def needs_first_run(folder: Path) -> bool:
+    """No journal here: nothing at all, or only what a killed creation left (which never held
+    an entry; creating again clears it). Half a journal otherwise is damage, never replaced."""
+    if Journal.exists(folder):
+        return False
+    nothing_there = not (folder / DB_NAME).exists() and not (folder / VAULT_NAME).exists()
+    return nothing_there or creation.is_unfinished(folder)
+
+
 def open_journal(folder: Path) -> Journal | None:
     """Loop until the journal is open or the user quits. Returns None to quit."""
     from ui.access.unlock import UnlockDialog  # light; its forms load with the dialog below
 
     while True:
-        if not Journal.exists(folder) and not (folder / DB_NAME).exists() \
-                and not (folder / VAULT_NAME).exists():
+        if needs_first_run(folder):
             from ui.access.first_run import WelcomeDialog
             from ui.access.recovery_dialog import RecoveryKeyDialog
 

@@ -31,6 +31,7 @@ from ui.infra.modal import run_modal
 from ui.infra.resources import app_icon
 from ui.infra.settings import AppSettings
 from ui.shell.lazy_stack import LazyStack
+from ui.shell.live_refresh import LiveRefresh
 from ui.shell.menus import build_menus
 
 if TYPE_CHECKING:  # imported when first used: QtCharts, the redaction lexicons, phonenumbers
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._page_changed)
         self.sidebar.setCurrentRow(0)
         self._restore_geometry()
+        self.live = LiveRefresh(journal_, self.refresh_from_disk, self)
         self.statusBar().showMessage(f"Journal: {journal_.folder}", 6000)
 
     # -- pages, built on first use ----------------------------------------------------------
@@ -176,6 +178,13 @@ class MainWindow(QMainWindow):
     def _journal_changed(self) -> None:
         if self.stack.currentIndex() == DASHBOARD:  # hidden pages refresh when shown
             self._refresh_built(DASHBOARD)
+
+    def refresh_from_disk(self) -> None:
+        """Entries added or changed by another process (CLI, quick log): show them now."""
+        self.journal_page.refresh_from_disk()  # emits changed → a shown dashboard refreshes
+        current = self.stack.currentIndex()
+        if current in (PROMPTS, TRASH):
+            self._refresh_built(current)
 
     def _update_title(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -303,16 +312,26 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     # -- drafts and closing ----------------------------------------------------------------
-    def offer_draft_restore(self) -> bool:
-        """After a crash or kill, offer what was typed but never saved."""
+    def offer_draft_restore(self, crashed: bool = False) -> bool:
+        """After a crash or kill, offer what was typed but never saved.
+
+        `crashed`: the last session ended without quitting (ui/infra/session.py); say so.
+        """
         editor = self.journal_page.editor
         draft = editor.drafts.load()
         if not draft or not isinstance(draft.get("values"), dict):
+            if crashed:
+                self.statusBar().showMessage(
+                    "Offscript closed unexpectedly last time; nothing unsaved was lost.", 15000)
             return False
         title = draft["values"].get("title") or "an untitled entry"
-        choice = alerts.ask(self, "Restore unsaved changes?",
-                            f"Offscript closed before your changes to “{title}” were saved. "
-                            "Restore them?", ["Restore", "Discard"])
+        heading, reason = (("Offscript closed unexpectedly", "Offscript closed unexpectedly last "
+                            "time. Your unsaved changes to “{}” were kept as a draft.")
+                           if crashed else
+                           ("Restore unsaved changes?",
+                            "Offscript closed before your changes to “{}” were saved."))
+        choice = alerts.ask(self, heading, f"{reason.format(title)} Restore them?",
+                            ["Restore", "Discard"])
         if choice != 0:
             editor.drafts.clear()
             return False
