@@ -1,4 +1,5 @@
-"""Postal addresses: street lines, flats, US ZIP codes, UK postcodes, German PLZ + city.
+"""Postal addresses: street lines, flats, US ZIP codes, UK postcodes, Eircodes, PLZ + city,
+Dutch and Polish streets and postcodes.
 
 A compact detector of our own rather than usaddress or pyap: those parse a string already
 known to be an address (usaddress also pulls in a CRF model and python-crfsuite), while
@@ -28,6 +29,14 @@ _STREET_DE = re.compile(
     r"(?i)(?<![\w-])[a-zäöüß][\wäöüß-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|"
     r"ufer|chaussee)\s+\d{1,4}\s?[a-z]?(?![\w-])"
 )
+# "Keizersgracht 312-II", "Dorpsstraat 4a": Dutch street suffixes; the "-II" is the floor
+_STREET_NL = re.compile(
+    r"(?i)(?<![\w-])[a-z][\w-]*(?:straat|gracht|laan|plein|kade|dijk|singel|steeg|markt)"
+    r"\s+\d{1,4}(?:-?[a-z]{1,3}\b|-\d{1,3})?(?![\w-])"
+)
+# "ul. Marszałkowska 84/92": Polish ulica/aleja
+_STREET_PL = re.compile(r"(?<![\w-])(?:ul|al|pl|os)\.\s+" + r"[A-ZÀ-ÖØ-ÞŁŚŻŹĆ][\w'’.-]*"
+                        r"(?:\s+[A-ZÀ-ÖØ-ÞŁŚŻŹĆ][\w'’.-]*){0,2}\s+\d{1,4}[a-z]?(?:/\d{1,4})?(?![\w-])")
 # "Calle de Alcalá 48", "Rue de la Paix 12", "Via Roma 5"
 _STREET_ROMANCE = re.compile(
     r"(?<![\w-])(?:Calle|C/|Avenida|Avda\.?|Paseo|Plaza|Carrer|Rua|Rue|Via|Viale|Piazza|Corso|"
@@ -52,6 +61,14 @@ _UK_POSTCODE = re.compile(
     r"(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])"
 )
 _PLZ_CITY = re.compile(r"(?<![\w.,-])\d{5}\s+([A-ZÄÖÜ][a-zäöüß]+(?:[ -][A-ZÄÖÜ][a-zäöüß]+)?)")
+# Postcode then city elsewhere: Dutch "1016 EZ Amsterdam", Polish "00-514 Warszawa".
+_POSTCODE_CITY = re.compile(r"(?<![\w.,-])(?:[1-9]\d{3}\s?(?!AD|BC|CE|SA|SD|SS|[KMGTP]B|AM|PM)"
+                            r"[A-Z]{2}|\d{2}-\d{3})\s+"
+                            r"([A-ZÀ-ÖØ-ÞŁŚŻŹĆ][a-zà-öø-ÿłśżźćńąę]+(?:[ -][A-Z][a-z]+)?)")
+# Irish Eircode: routing key and a unique identifier that mixes letters and digits.
+_EIRCODE = re.compile(r"(?<![\w-])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?"
+                      r"(?=[0-9AC-FHKNPRTV-Y]{0,3}\d)(?=[0-9AC-FHKNPRTV-Y]{0,3}[A-Z])"
+                      r"[0-9AC-FHKNPRTV-Y]{4}(?![\w-])")
 
 # Cheap tests, each a plain scan or a pattern starting with a character class.
 _STREET_TYPE_ANCHOR = re.compile(_STREET_TYPE + r"\b")
@@ -66,6 +83,10 @@ _ZIP_ANCHOR = re.compile(r"[A-Z]{2},?\s+\d{5}")
 _ZIP_HINTS = ("zip", "postal", "postcode", "plz")
 _UK_ANCHOR = re.compile(r"[A-Z]\d[A-Z\d]?\s?\d[A-Z]{2}")
 _PLZ_ANCHOR = re.compile(r"\d{5}\s+[A-ZÄÖÜ]")
+_NL_HINTS = ("straat", "gracht", "laan", "plein", "kade", "dijk", "singel", "steeg", "markt")
+_PL_ANCHOR = re.compile(r"(?:ul|al|pl|os)\.\s")
+_POSTCODE_ANCHOR = re.compile(r"\d{3}\s?[A-Z]{2}\s+[A-Z]|\d-\d{3}\s+[A-ZŁŚŻŹĆ]")
+_EIRCODE_ANCHOR = re.compile(r"[A-Z]\d[\dW]\s?[0-9A-Z]{4}")
 
 
 class AddressDetector:
@@ -82,7 +103,10 @@ class AddressDetector:
                                          (_STREET_DE, any(h in lower for h in _DE_HINTS)),
                                          (_STREET_ROMANCE, _ROMANCE_ANCHOR.search(text)),
                                          (_STREET_FR, any(h in lower for h in _FR_HINTS)),
-                                         (_FLAT, any(h in lower for h in _FLAT_HINTS))) if needed]
+                                         (_FLAT, any(h in lower for h in _FLAT_HINTS)),
+                                         (_STREET_NL, any(h in lower for h in _NL_HINTS)),
+                                         (_STREET_PL, ". " in text and _PL_ANCHOR.search(text)),
+                                         (_EIRCODE, _EIRCODE_ANCHOR.search(text))) if needed]
         for rx in streets:
             for m in rx.finditer(text):
                 yield Hit(m.start(), m.end(), "address")
@@ -92,6 +116,7 @@ class AddressDetector:
                 yield Hit(m.start(1), m.end(1), "address")
         for m in _UK_POSTCODE.finditer(text) if _UK_ANCHOR.search(text) else ():
             yield Hit(m.start(), m.end(), "address")
-        for m in _PLZ_CITY.finditer(text) if _PLZ_ANCHOR.search(text) else ():
-            if not self._is_word(m.group(1).split()[0].split("-")[0]):
-                yield Hit(m.start(), m.end(), "address")
+        for rx, anchor in ((_PLZ_CITY, _PLZ_ANCHOR), (_POSTCODE_CITY, _POSTCODE_ANCHOR)):
+            for m in rx.finditer(text) if anchor.search(text) else ():
+                if not self._is_word(m.group(1).split()[0].split("-")[0]):
+                    yield Hit(m.start(), m.end(), "address")

@@ -50,6 +50,9 @@ _MACHINE = re.compile(
 )
 _MACHINE_ANCHOR = re.compile(r"(?:DESKTOP|LAPTOP|LAP|WKS|WS|PC|NB|DT|SRV|SVR|SERVER|VM|WIN|HOST|"
                              r"DC|EXCH)-")
+# Managed Kubernetes node names carry the cluster's name and no dot:
+# "gke-prod-pool-1-9f2a1c3d-x7k2", "aks-nodepool1-12345678-vmss000002".
+_K8S_NODE = re.compile(r"(?<![\w.-])(?:gke|aks)-[a-z0-9]+(?:-[a-z0-9]+){2,8}(?![\w.-])")
 # Spelled-out addresses: "jane dot doe at example dot com", "name[at]domain[dot]de".
 _AT = r"(?:\s*[\[(<{]\s*at\s*[\])>}]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[(<{]\s*(?:dot|punkt|punto|point)\s*[\])>}]\s*|\s+(?:dot|punkt|punto)\s+)"
@@ -239,6 +242,8 @@ class HostDetector:
             shapes.append(_FQDN.finditer(text))
         if "-" in text and _MACHINE_ANCHOR.search(text):
             shapes.append(_MACHINE.finditer(text))
+        if "gke-" in text or "aks-" in text:
+            shapes.append(m for m in _K8S_NODE.finditer(text) if any(c.isdigit() for c in m.group()))
         for matches in shapes:
             for m in matches:
                 if not any(h.start < m.end() and m.start() < h.end for h in found):

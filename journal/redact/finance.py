@@ -1,4 +1,4 @@
-"""Payment cards (Luhn), IBANs (mod 97) and national ids (US SSN, UK NINO).
+"""Payment cards (Luhn), IBANs (mod 97) and national ids (US SSN, UK NINO, German SVNR).
 
 Checksums, IBAN country formats and SSN reservations come from python-stdnum, which keeps
 them current. SSN blocks and the UK NINO letters stay here: stdnum rejects published SSNs
@@ -31,6 +31,12 @@ _NINO = re.compile(
     r"(?<![\w])(?:[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]|QQ) ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\w])"
 )
 _NINO_BAD_PREFIX = frozenset({"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"})
+# German pension insurance number (Sozialversicherungsnummer): area, birth date DDMMYY, the
+# surname's initial, serial and check digit: "65 170839 J 003". The date must be one.
+_SVNR = re.compile(
+    r"(?<![\w-])\d{2} ?(0[1-9]|[12]\d|3[01]|5[1-9]|[67]\d|8[01])(0[1-9]|1[0-2])\d{2} ?[A-Z] ?\d{3}(?![\w-])"
+)
+_SVNR_ANCHOR = re.compile(r"\d{6} ?[A-Z] ?\d{3}")
 
 
 # Cheap searches that start with a plain character class: the full patterns begin with a
@@ -104,8 +110,13 @@ class NationalIdDetector:
             # were once published (078-05-1120), which still look like an SSN in a note.
             if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
                 continue
-            if sep == " " and not _SSN_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+            if sep == " ":
+                if not _SSN_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+                    continue
+                yield Hit(m.start(), m.end(), "national_id", key="labelled")  # context found it
                 continue
+            yield Hit(m.start(), m.end(), "national_id")
+        for m in _SVNR.finditer(text) if _SVNR_ANCHOR.search(text) else ():
             yield Hit(m.start(), m.end(), "national_id")
         for m in _NINO.finditer(text) if _NINO_ANCHOR.search(text) else ():
             if m.group()[:2] not in _NINO_BAD_PREFIX:

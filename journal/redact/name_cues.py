@@ -2,6 +2,7 @@
 
 - Speaker labels in a pasted chat ("Faith: …", "priya: …"): two or more lines opening with
   "label:" make a chat; each label that is no ordinary word is a person.
+- Lower-case gazetteer names after "w/" or "with" ("paired w/ ravi").
 - Lower-case names after a strong cue ("asked meera", "loop in tunde", "cc: astrid"), and
   the next one joined by "and"/"or"/"," ("ask priya or dmitri"): no dictionary word.
 - A name that is also a word becomes one before a verb people do ("Autumn ran the survey").
@@ -15,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from journal.redact.model import Hit
+from journal.redact.orgs import is_org_suffix
 
 
 def _words(text: str) -> frozenset[str]:
@@ -37,6 +39,9 @@ _LOWER_BEFORE_SPEECH = re.compile(
 _SPEECH_NEEDLES = (" said", " says", " ask", " wrote", " writes", " think", " thought",
                    " suggest", " mentioned", " replied", " agreed", " noted", " pinged",
                    " confirmed")
+# "w/ ravi", "paired with ravi": a weak cue (with pandas, with numpy), so the word must also
+# be a gazetteer name and no dictionary word.
+_LOWER_WITH = re.compile(r"(?<![\w/])(?:w/|with)[ \t]+([a-z][a-z'’-]{2,30})\b")
 _JOINED = re.compile(r"^(?:[ \t]*(?:,|and|or|&)[ \t]*)([a-z][a-z'’-]{2,30})\b")
 _PERSON_VERBS = _words(
     "ran runs led leads built builds fixed fixes owns owned signs signed wrote writes said "
@@ -79,6 +84,12 @@ class NameCues:
         """`word_names`: capitalised words of `text` that are names and words alike."""
         yield from self._speakers(text)
         yield from self._lower_after_cue(text)
+        if "w/" in text or "with " in text:
+            for m in _LOWER_WITH.finditer(text):
+                word = m.group(1).split("'")[0].split("’")[0]
+                if (self._is_name(word) and not self._ordinary(word)
+                        and not self._allowed(word)):
+                    yield Hit(m.start(1), m.start(1) + len(word), "person", key=word)
         if any(n in text for n in _SPEECH_NEEDLES):
             for m in _LOWER_BEFORE_SPEECH.finditer(text):
                 stem = m.group(1).split("'")[0].split("’")[0]
@@ -162,7 +173,10 @@ def with_particles(text: str, hits: Iterable[Hit]) -> Iterator[Hit]:
             start = before.start()
         if _CONNECTOR_START.match(text, end, min(len(text), end + 10)):
             after = _AFTER_CONNECTOR.match(text, end, min(len(text), end + 60))
-            if after is not None:
+            # "Jürgen Schäfer von der Lindenwerk GmbH": the particles start a company.
+            following = text[after.end() : after.end() + 16].split(maxsplit=1) if after else []
+            if after is not None and not (following and text[after.end()] == " "
+                                          and is_org_suffix(following[0].rstrip(",;:"))):
                 end = after.end()
         if (start, end) == (h.start, h.end):
             yield h

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from journal.redact.lexicon import Lexicon
 from journal.redact.model import Hit
 from journal.redact.name_cues import NameCues, with_particles
+from journal.redact.orgs import is_org_suffix
 
 
 def _upper_class() -> str:
@@ -76,6 +77,12 @@ _GERMAN = _words(
 _GERMAN_HINTS = (" und ", " der ", " das ", " ist ", " nicht ", " mit ", " für ", " bei ",
                  " keine ", " wurde ", " bitte ", " die ", " dem ", " zum ", " zur ", " auf ",
                  " oder ", " auch ")
+
+
+# Linking morphemes and endings of German compound nouns, which names do not have.
+_GERMAN_NOUN = re.compile(r"(?:ungs|heits|keits|schafts|ions)[a-zäöüß]{3}|(?:nummer|nummern|"
+                          r"ung|ungen|schaft|keit|heit|datum|stelle)$")
+_GERMAN_ARTICLES = _words("der die das dem den des ein eine einer einem einen")
 
 
 def _german(text: str) -> bool:
@@ -140,6 +147,8 @@ class NameDetector:
             return False  # "Emily", "Ahmed": the gazetteer beats suffix guesses
         # English morphology that given names and surnames almost never have ("-ing" does:
         # Tsering, so only stems found above count for it).
+        if len(w) > 9 and _GERMAN_NOUN.search(w):
+            return True  # "Versicherungsnummer", "Sicherheitslücke": German compounds
         return ((len(w) > 6 and w.endswith(("tion", "sion", "ment", "ness", "ically", "ization",
                                             "ize", "izes", "ized", "izing", "ify", "ifies")))
                 or (len(w) > 5 and w.endswith(("ed", "ly", "ful", "less", "able"))))
@@ -251,6 +260,13 @@ class NameDetector:
 
     def _judge_run(self, text: str, run: list[tuple[int, int]]) -> Iterator[Hit]:
         lex = self._lex
+        if len(run) > 2 and is_org_suffix(text[run[-1][0] : run[-1][1]]):
+            # "Jürgen Schäfer von der Lindenwerk GmbH": the particles start the company,
+            # which the organisation detector takes; the name is the part before them.
+            for i in range(len(run) - 1, 0, -1):
+                if text[run[i - 1][1] : run[i][0]] != " ":
+                    yield from self._judge_run(text, run[:i])
+                    return
         # Trim words that cannot be part of a name at either end (Then, Thanks, Python).
         words = [(s, e, text[s:e]) for s, e in run]
         while words and self._edge_word(words[0][2]):
@@ -258,6 +274,8 @@ class NameDetector:
         while words and self._edge_word(words[-1][2]) and not (
                 len(words) > 1 and self._keeps_tail(words[-2][2], words[-1][2])):
             words.pop()
+        if words and words[0][2].casefold() in _GERMAN_ARTICLES and self._german_text(text):
+            words.pop(0)  # "Das Modell hat …": an article, not the Indian surname Das
         if not words:
             return
         if 2 <= len(words) <= 4 and not any(self._blocked(w) for _, _, w in words):
@@ -336,13 +354,16 @@ class NameDetector:
             return None
         if self.english(w):
             return None
-        if self._text_german is None:
-            self._text_german = _german(text)
-        if self._text_german and not strong:
+        if self._german_text(text) and not strong:
             return None  # German capitalises every noun: "Rechnung", "Anschrift"
         if initial and not (strong or weak or self._verb_follows(text, e)):
             return None  # "Payroll test used ...": a capitalised first word proves nothing
         return self._hit(s, e, text, uncertain=True)
+
+    def _german_text(self, text: str) -> bool:
+        if self._text_german is None:
+            self._text_german = _german(text)
+        return self._text_german
 
     def _verb_follows(self, text: str, end: int) -> bool:
         """An unknown first word followed by a verb ("Eirlys pushed the fix") acts like a name."""

@@ -24,6 +24,7 @@ _SUFFIX = (r"(?:Corp|Corporation|Inc|Incorporated|Ltd|Limited|LLC|LLP|PLC|plc|Gm
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’&-]*"
 _ORG = re.compile(rf"(?<![\w.-])((?:{_WORD}\s+){{1,3}}){_SUFFIX}\.?(?![\w-])")
 _ANCHOR = re.compile(rf"{_SUFFIX}(?![\w-])")
+_SUFFIX_WORD = re.compile(rf"{_SUFFIX}\.?")
 _REACH = 120  # three words before a suffix fit in this
 # Words that start a sentence or a phrase rather than a company name.
 _LEADING = _words(
@@ -73,3 +74,8 @@ class OrgDetector:
         if text[end - 1] == "." and not re.search(r"\.\w*\.$", m.group()):
             end -= 1  # a sentence's full stop, not "S.A."
         return Hit(start, end, "client", key=org_key(text[start:end]))
+
+
+def is_org_suffix(word: str) -> bool:
+    """"GmbH", "Ltd.", "B.V": a legal or business suffix that ends a company name."""
+    return _SUFFIX_WORD.fullmatch(word) is not None

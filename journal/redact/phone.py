@@ -18,7 +18,8 @@ REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR", "IN")
 
 # Digits with phone separators; spaces only between groups so prose is not swallowed.
 _CANDIDATE = re.compile(
-    r"(?<![\w.,/:+-])(?:\+|\b00)?\s?\(?\d(?:[\d\-./()]|[ \t](?=\(?\d))*\d\)?"
+    # A "+" may follow a comma: "…,1990-06-14,+84 912 345 678" is a CSV row.
+    r"(?:(?<=,)(?=\+)|(?<![\w.,/:+-]))(?:\+|\b00)?\s?\(?\d(?:[\d\-./()]|[ \t](?=\(?\d))*\d\)?"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,5}\b)?"
 )
 # Dates (also followed by a time) and year ranges look like numbers with separators.

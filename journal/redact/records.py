@@ -34,6 +34,10 @@ _BIRTH = re.compile(
     r"né(?:e)?(?:\s+le)?|date\s+de\s+naissance)"
     rf"\s*[:=#-]?\s*({_DATE})(?![\w])"
 )
+# A full date from long ago in a text that speaks of birth dates elsewhere (a CSV row under
+# a "dob" header): such a date is a birth date, not a release or a log line.
+_OLD_DATE = re.compile(r"(?<![\w./-])(?:(19\d\d|200\d)-\d{1,2}-\d{1,2}"
+                       r"|\d{1,2}[./-]\d{1,2}[./-](19\d\d|200\d))(?![\w]|[./-]\d)")
 _BIRTH_HINTS = ("dob", "d.o.b", "birth", "born", "geb", "nacid", "nacimiento", "né", "naissance")
 
 # Prefix-coded business ids: EMP-10432, ORD-2023-000123, ACC-7781-2290, INV_20931.
@@ -48,19 +52,39 @@ _STRIPE = re.compile(
 )
 # An id right after its label: "passport no. C03005988", "MRN: 7731-0042",
 # "customer id 8841-22", "medical record number 55-201-889".
+# The value after a label: "C03005988", "7731-0042", "SR-2290417", "53 270491 K 517".
+_LABEL_VALUE = (
+    # "customer_id", "\"passport\": \"E58…\"": JSON and snake_case keys are labels too.
+    r"(?:[\s_-]+(?:id|no\.?|number|nr\.?|num\.?|#|code|ref(?:erence)?))?[\"']?\s*[:#=]?\s*"
+    r"[\"']?(?:is\s+|was\s+)?#?([A-Z]{0,3}(?:[A-Z][-_])?\d[\dA-Z]*(?:[-/][\dA-Z]+|[ ]\d[\dA-Z]*"
+    r"|[ ][A-Z](?=[ ]\d)){0,6})(?![\w-])"
+)
 _LABELLED = re.compile(
     r"(?i)\b(?:passport|reisepass|pasaporte|passeport|mrn|medical\s+record|patient|nhs|"
     r"member(?:ship)?|policy|employee|staff|customer|client|account|acct|order|invoice|"
     r"booking|reservation|case|claim|licen[cs]e|driver'?s\s+licen[cs]e|tax|vat|personalausweis|"
-    r"dni|nie|insurance)"
-    r"(?:\s+(?:id|no\.?|number|nr\.?|num\.?|#|code|ref(?:erence)?))?\s*[:#=]?\s*"
-    r"(?:is\s+|was\s+)?([A-Z]{0,3}\d[\dA-Z]*(?:[-/][\dA-Z]+|[ ]\d[\dA-Z]*){0,3})(?![\w-])"
+    r"dni|nie|insurance)" + _LABEL_VALUE
+)
+# Labels that prose rarely has, in a second pattern so the common scan stays short:
+# tickets, UK sort codes, Dutch BSN, German tax and social insurance, French NIR.
+_RARE_LABELLED = re.compile(
+    r"(?i)\b(?:ticket|incident|sort\s+code|bsn|burgerservicenummer|sofinummer|"
+    r"steuer-?id|steuer-?identifikationsnummer|steuernummer|(?:sozial|renten)?versicherungs"
+    r"(?:nummer|nr\.?)|s[ée]curit[ée]\s+sociale|nir|insee|seguridad\s+social|nss|nuss)"
+    + _LABEL_VALUE
 )
 _LABEL_HINTS = ("passport", "reisepass", "pasaporte", "passeport", "mrn", "medical", "patient",
                 "nhs", "member", "policy", "employee", "staff", "customer", "client", "account",
                 "acct", "order", "invoice", "booking", "reservation", "case", "claim", "licen",
                 "tax", "vat", "ausweis", "dni", "nie", "insurance")
+_RARE_HINTS = ("ticket", "incident", "sort code", "bsn", "sofi", "steuer", "versicherung",
+               "social", "nir", "insee", "nss", "nuss")
 _PREFIX_ANCHOR = re.compile(r"[A-Z]{2}[A-Z]{0,3}[-_#]?\d")
+
+
+# The key of a hit that only its label gave away: the Redactor sweeps its text from the
+# export's other fields, where no label may stand next to it.
+LABELLED = "labelled"
 
 
 def _digits(s: str) -> int:
@@ -80,7 +104,9 @@ class RecordDetector:
         lower = text.lower()
         if any(h in lower for h in _BIRTH_HINTS):
             for m in _BIRTH.finditer(text):
-                yield Hit(m.start(1), m.end(1), "birth_date")
+                yield Hit(m.start(1), m.end(1), "birth_date", key=LABELLED)
+            for m in _OLD_DATE.finditer(text):
+                yield Hit(m.start(), m.end(), "birth_date")
         for m in _PREFIXED.finditer(text) if _PREFIX_ANCHOR.search(text) else ():
             if _digits(m.group()) >= 3:
                 yield Hit(m.start(), m.end(), "record_id")
@@ -88,8 +114,10 @@ class RecordDetector:
             for m in _STRIPE.finditer(text):
                 if _digits(m.group()) or not m.group().split("_", 1)[1].isalpha():
                     yield Hit(m.start(), m.end(), "record_id")
-        if any(h in lower for h in _LABEL_HINTS):
-            for m in _LABELLED.finditer(text):
+        labelled = [rx for rx, needed in ((_LABELLED, any(h in lower for h in _LABEL_HINTS)),
+                                          (_RARE_LABELLED, any(h in lower for h in _RARE_HINTS))) if needed]
+        for rx in labelled:
+            for m in rx.finditer(text):
                 value = m.group(1).rstrip()
                 if len(value.replace(" ", "")) >= 5 and _digits(value) >= 4:
-                    yield Hit(m.start(1), m.start(1) + len(value), "record_id")
+                    yield Hit(m.start(1), m.start(1) + len(value), "record_id", key=LABELLED)

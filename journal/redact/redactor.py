@@ -35,6 +35,7 @@ from journal.redact.phone import PhoneDetector
 from journal.redact.pseudonyms import Pseudonymizer
 from journal.redact.records import RecordDetector
 from journal.redact.resolve import resolve
+from journal.redact.secret_rules import SECRET_RULES
 from journal.redact.secrets import SecretDetector
 from journal.redact.terms import TermDetector, fold_text, normalize
 from journal.redact.windows import digit_windows
@@ -63,6 +64,10 @@ CACHE_TEXT = 300  # texts up to this length are remembered: tags, tools, lessons
 CACHE_SIZE = 4096
 _FEW_KNOWN = 16  # up to this many names, one str.find each beats splitting the text
 _ALNUM = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
+# Identifiers that only a label or an assignment gave away ("pw: …", "DOB …", "BSN …"): once
+# found, swept from every text of the export. Shapes (cards, provider keys) are found anyway.
+CARRIED = frozenset({"labelled", *(r.name for r in SECRET_RULES if r.group)})
 
 
 @dataclass(slots=True)
@@ -122,6 +127,10 @@ class Redactor:
         self.counts: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
         self._cache: OrderedDict[str, _Found] = OrderedDict()
         self._learnt: dict[str, _Found] = {}  # long texts seen by learn(), kept for redact()
+        # identifier text -> its hit: a password given once after "pw:" is as secret in a
+        # field that only says "rotate Sunflower#2291 today"; and by first digit run
+        self._id_hits: dict[str, Hit] = {}
+        self._known_ids: dict[str, list[str]] = {}
 
     def learn(self, texts: Iterable[str]) -> None:
         """Detect in `texts` without replacing anything, so that names found there are
@@ -131,6 +140,7 @@ class Redactor:
             if text not in self._learnt and text not in self._cache:
                 self._learnt[text] = found = self._detect(text)
                 self._learn_people(found.people)
+                self._learn_ids(text, found.base)
 
     # -- detection ----------------------------------------------------------------
     def _hits(self, text: str) -> list[Hit]:
@@ -146,14 +156,44 @@ class Redactor:
             if len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         self._learn_people(found.people)
-        if not self._known_people:
-            return found.base
-        if found.known < len(self._known_people):
-            # Only the names learnt since this text was last swept: the list only grows.
-            found.swept += self._find_known(text, since=found.known)
-            found.known = len(self._known_people)
-            found.hits = resolve([*found.base, *found.swept]) if found.swept else found.base
-        return found.hits
+        self._learn_ids(text, found.base)
+        hits = found.base
+        if self._known_people:
+            if found.known < len(self._known_people):
+                # Only the names learnt since this text was last swept: the list only grows.
+                found.swept += self._find_known(text, since=found.known)
+                found.known = len(self._known_people)
+                found.hits = resolve([*found.base, *found.swept]) if found.swept else found.base
+            hits = found.hits
+        return self._with_known_ids(text, hits) if self._id_hits else hits
+
+    def _learn_ids(self, text: str, hits: list[Hit]) -> None:
+        for h in hits:
+            if h.key in CARRIED and h.end - h.start >= 6:
+                value = text[h.start : h.end]
+                if value not in self._id_hits:
+                    self._id_hits[value] = h
+                    digits = _DIGITS.search(value)
+                    self._known_ids.setdefault(digits.group() if digits else "", []).append(value)
+
+    def _with_known_ids(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """Identifiers found in other texts of this export, wherever they occur here."""
+        if not self._id_hits:
+            return hits
+        values: Iterable[str] = self._id_hits
+        if len(self._id_hits) > _FEW_KNOWN:  # many: only those whose first digit run is here
+            keys = {""}
+            keys.update(_DIGITS.findall(text))
+            values = [v for k in keys.intersection(self._known_ids) for v in self._known_ids[k]]
+        extra: list[Hit] = []
+        for value in values:
+            pos = text.find(value)
+            while pos >= 0:
+                if not any(o.start <= pos < o.end for o in hits):
+                    h = self._id_hits[value]
+                    extra.append(Hit(pos, pos + len(value), h.category, h.uncertain, h.key))
+                pos = text.find(value, pos + len(value))
+        return resolve([*hits, *extra]) if extra else hits
 
     def _detect(self, text: str) -> _Found:
         raw: list[Hit] = []

@@ -70,6 +70,14 @@ SECRET_RULES: tuple[SecretRule, ...] = (
                r"mot\s+de\s+passe|secret|client_secret)\b[\"']?\s*[:=]\s*"
                r"(\"[^\"\n]+\"|'[^'\n]+'|[^\s\"',;]+)",
                ("pass", "pwd", "pw", "secret", "wort", "contrase", "mot de"), group=1, requires=":="),
+    # "pw Sunflower#2291", "password is gT7#qLm2": no ":" or "=", so the value must mix
+    # letters and digits, which a word after "password" in prose does not.
+    SecretRule("password_word",
+               r"(?i)\b(?:password|passwd|pwd|pw|passwort|kennwort|contrase[ñn]a|"
+               r"mot\s+de\s+passe)\s+(?:is\s+|was\s+|ist\s+|es\s+|est\s+)?"
+               r"((?=[^\s\"',;]*\d)(?=[^\s\"',;]*[^\W\d_])[^\s\"',;]{5,}[^\s\"',;.:)])",
+               ("password ", "passwd ", "pwd ", "pw ", "passwort ", "kennwort ", "contrase",
+                "mot de passe "), group=1),
     # Weak words ("key", "token") also appear in prose: the value must look machine-made.
     SecretRule("key_assignment",
                r"(?i)\b(?:token|api[_-]?key|apikey|key|access[_-]?token|auth[_-]?token|"

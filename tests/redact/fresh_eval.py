@@ -1,6 +1,7 @@
 """Evaluate redaction on the hand-written corpus in tests/redact/fresh/corpus.json.
 
-    .venv/bin/python tests/redact/fresh_eval.py
+    .venv/bin/python tests/redact/fresh_eval.py [corpus.json]   (default: fresh/corpus.json;
+    fresh/heldout.json is a second corpus written without looking at the detectors)
 
 Every entry goes into a real journal, with the corpus's declared terms, and is exported
 through journal.share at *full* and *lessons* detail; the summary's texts (what every
@@ -34,6 +35,7 @@ def _words(text: str) -> frozenset[str]:
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "fresh" / "corpus.json"
+HELDOUT = HERE / "fresh" / "heldout.json"
 LESSON_FIELDS = ("what_broke", "lesson")
 FULL_FIELDS = ("title", "prompt", "what_broke", "lesson", "tags")
 PARTICLES = _words("van von der den de da das do dos del di du la le bin ben ibn al el")
@@ -77,8 +79,8 @@ class Score:
         return self.keep_kept / max(1, self.keep)
 
 
-def load() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(CORPUS.read_text(encoding="utf-8"))
+def load(corpus: Path = CORPUS) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(corpus.read_text(encoding="utf-8"))
     return data
 
 
@@ -161,13 +163,13 @@ def score_entry(entry: dict[str, Any], outs: list[str], fields: tuple[str, ...],
             score.lost[word] += n - kept
 
 
-def evaluate(folder: Path) -> dict[str, Score]:
-    """Scores per detail level ("full", "lessons") for a fresh journal in `folder`."""
+def evaluate(folder: Path, corpus: Path = CORPUS) -> dict[str, Score]:
+    """Scores per detail level ("full", "lessons") for `corpus` in a fresh journal in `folder`."""
     from journal import Journal
     from journal.entries import Entry
     from journal.share import ShareOptions, build_summary, lists
 
-    data = load()
+    data = load(corpus)
     journal, _ = Journal.create(folder, passphrase="fresh corpus only")
     for t in data["terms"]:
         lists.add_terms(journal, [t["text"]], t["kind"])
@@ -217,8 +219,9 @@ def report(scores: dict[str, Score]) -> str:
 
 
 def main() -> None:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS
     with tempfile.TemporaryDirectory() as tmp:
-        print(report(evaluate(Path(tmp) / "journal")))
+        print(report(evaluate(Path(tmp) / "journal", corpus)))
 
 
 if __name__ == "__main__":

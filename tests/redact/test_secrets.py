@@ -31,6 +31,7 @@ SAMPLES: dict[str, tuple[str, str]] = {
     "bearer": ("Authorization: Bearer abc.def-ghi_jkl0123456", "abc.def-ghi_jkl0123456"),
     "url_credentials": ("postgres://admin:s3cr3tpw@db.corp/x", "s3cr3tpw"),
     "password_assignment": ('password: "correct horse"', '"correct horse"'),
+    "password_word": ("the staging pw Sunflower#2291 expired", "Sunflower#2291"),
     "key_assignment": ("api_key=abc123def456", "abc123def456"),
 }
 

@@ -184,3 +184,37 @@ def test_unwrap(text: str, want: str) -> None:
 
     start, end = unwrap(text, 0, len(text))
     assert text[start:end] == want
+
+
+def test_german_svnr_needs_a_real_birth_date() -> None:
+    assert found(NationalIdDetector(), "SVNR 65 170839 J 003 ok") == ["65 170839 J 003"]
+    assert found(NationalIdDetector(), "Nummer 53270491K517.") == ["53270491K517"]
+    assert found(NationalIdDetector(), "build 12 345678 A 123") == []  # 34th of the 56th month
+
+
+def test_dutch_polish_irish_addresses() -> None:
+    from journal.redact.address import AddressDetector
+    detector = AddressDetector(lambda word: word.casefold() in {"tests", "tokens", "rome"})
+    assert found(detector, "Keizersgracht 312-II, 1016 EZ Amsterdam") == [
+        "Keizersgracht 312-II", "1016 EZ Amsterdam"]
+    assert found(detector, "ul. Marszałkowska 84/92, 00-514 Warszawa") == [
+        "ul. Marszałkowska 84/92", "00-514 Warszawa"]
+    assert found(detector, "Dublin 2, D02 X285") == ["D02 X285"]
+    assert found(detector, "in 2024 AD Rome, 1024 GB Tests, 10-100 Tokens") == []
+
+
+def test_kubernetes_node_names_are_hosts() -> None:
+    text = "node gke-prod-pool-1-9f2a1c3d-x7k2 and aks-nodepool1-12345678-vmss000002, gke-docs"
+    assert found(HostDetector(), text) == ["gke-prod-pool-1-9f2a1c3d-x7k2",
+                                           "aks-nodepool1-12345678-vmss000002"]
+
+
+def test_phone_after_a_csv_comma() -> None:
+    assert found(PhoneDetector(), "EMP-1,1990-06-14,+84 912 345 678") == ["+84 912 345 678"]
+
+
+def test_identifier_found_once_is_swept_from_every_text() -> None:
+    from journal.redact import RedactionPolicy, Redactor
+    redactor = Redactor(RedactionPolicy())
+    redactor.learn(["staging pw: Sunflower#2291 from ops"])
+    assert "Sunflower#2291" not in redactor.redact("rotate Sunflower#2291 today").text
