@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 from journal import Entry, EntryFilter, Journal
 
@@ -10,7 +11,7 @@ SAMPLE_TAG = "sample"
 
 # (days ago, title, tool, version, category, outcome, by hand, with AI, failure modes,
 #  what broke, lesson, prompt, tags)
-_SAMPLES: list[tuple] = [
+_SAMPLES: list[tuple[Any, ...]] = [
     (0, "Summarise a 40-page vendor contract", "Claude", "3.5 Sonnet", "analysis", "worked",
      90, 15, [], None, "Ask for a table of obligations with clause numbers — easy to check.",
      "Summarise this contract as a table: party, obligation, deadline, clause number.",

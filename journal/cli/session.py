@@ -11,7 +11,7 @@ from typing import TextIO
 
 from journal.api import Journal, PassphraseRequired
 from journal.errors import LockedError, StorageError
-from journal.paths import DB_NAME, VAULT_NAME, default_journal_dir
+from journal.paths import default_journal_dir
 from journal.vault import check_passphrase, keychain_status
 
 PASSPHRASE_ENV = "OFFSCRIPT_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
@@ -73,10 +73,10 @@ def create_journal(folder: Path, err: TextIO, *, want_passphrase: bool = False) 
 
 def open_journal(args: argparse.Namespace, err: TextIO, *, create: bool = True) -> Journal:
     folder = journal_dir(args)
-    if not Journal.exists(folder):
-        if (folder / DB_NAME).exists() or (folder / VAULT_NAME).exists():
-            missing = VAULT_NAME if (folder / DB_NAME).exists() else DB_NAME
-            raise StorageError(f"The journal in {folder} is incomplete: {missing} is missing. "
+    state = Journal.folder_state(folder)
+    if not state.complete:
+        if not state.empty:
+            raise StorageError(f"The journal in {folder} is incomplete: {state.missing} is missing. "
                                "Restore it from a backup; nothing was changed.")
         if not create:
             raise StorageError(f"No journal in {folder}; run: offscript init")

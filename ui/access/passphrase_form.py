@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import OffscriptError
-from journal.vault import MIN_PASSPHRASE
+from journal import MIN_PASSPHRASE, OffscriptError
 from ui.infra import theme
 from ui.infra.resources import app_icon
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Journal, OffscriptError
-from journal.vault import keychain_status
 from ui.access.passphrase_form import NewPassphraseDialog
 from ui.access.recovery_dialog import RecoveryKeyDialog
 from ui.infra import alerts
@@ -105,7 +104,7 @@ class SecurityDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        usable, backend = keychain_status()
+        usable, backend = Journal.keychain_status()
         mode = self.journal.mode
         self.status.setText(describe(mode, usable, backend))
         self.passphrase_button.setText("Change &passphrase…" if mode == "passphrase"
@@ -133,7 +132,7 @@ class SecurityDialog(QDialog):
         return True
 
     def use_keychain(self) -> bool:
-        usable, backend = keychain_status()
+        usable, backend = Journal.keychain_status()
         if not usable:
             alerts.warn(self, "No keychain", f"No system keychain is available here ({backend}).")
             return False

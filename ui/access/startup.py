@@ -11,8 +11,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError
-from journal.paths import DB_NAME, VAULT_NAME
-from journal.vault import keychain_status
 from ui.access.first_run import WelcomeDialog
 from ui.access.passphrase_form import NewPassphraseDialog
 from ui.access.recovery_dialog import RecoveryKeyDialog
@@ -32,15 +30,16 @@ def explain(folder: Path, error: OffscriptError) -> tuple[str, list[str]]:
                 "If the system keychain lost the key (a new computer, a reset keychain), "
                 "your recovery key opens the journal. Nothing was changed.")
         return text, [RETRY, RECOVERY, OTHER_FOLDER, QUIT]
-    if not (folder / VAULT_NAME).exists() and (folder / DB_NAME).exists():
-        text = (f"The journal in {folder} is missing its key file ({VAULT_NAME}). Restore it "
+    state = Journal.folder_state(folder)
+    if state.has_db and not state.has_vault:
+        text = (f"The journal in {folder} is missing its key file ({state.missing}). Restore it "
                 "from a backup, or choose another journal folder. Offscript will not create a "
                 "new journal over your data.")
         return text, [RETRY, OTHER_FOLDER, QUIT]
     text = (f"Offscript could not open the journal in {folder}.\n\n{error}\n\nThe file may be "
             "damaged or on a drive that is not available. Nothing was changed.")
     choices = [RETRY, OTHER_FOLDER, QUIT]
-    if (folder / VAULT_NAME).exists():
+    if state.has_vault:
         choices.insert(1, RECOVERY)
     return text, choices
 
@@ -73,7 +72,7 @@ def after_recovery(journal: Journal) -> bool:
     Also when the key belongs in a keychain that isn't there: without a passphrase the next start
     would need the recovery key again. "Not now" keeps things as they were. True when set.
     """
-    if journal.mode != "passphrase" and keychain_status()[0]:
+    if journal.mode != "passphrase" and Journal.keychain_status()[0]:
         return False  # UnlockDialog already put the key back in the keychain
     text = ("You opened your journal with the recovery key. Choose a new passphrase for the "
             "next start; your recovery key keeps working.")
@@ -97,16 +96,16 @@ def _unlocked(unlock: UnlockDialog) -> Journal | None:
 def open_journal(folder: Path) -> Journal | None:
     """Loop until the journal is open or the user quits. Returns None to quit."""
     while True:
-        if not Journal.exists(folder) and not (folder / DB_NAME).exists() \
-                and not (folder / VAULT_NAME).exists():
+        state = Journal.folder_state(folder)
+        if state.empty:
             welcome = WelcomeDialog(folder)
             if not run_dialog(welcome) or welcome.journal is None:
                 return None
             run_dialog(RecoveryKeyDialog(welcome.recovery_key))
             return welcome.journal
         try:
-            if not (folder / VAULT_NAME).exists():
-                raise StorageError(f"Missing {VAULT_NAME} in {folder}.")
+            if not state.has_vault:
+                raise StorageError(f"Missing {state.missing} in {folder}.")
             return Journal.open(folder)
         except PassphraseRequired:
             return _unlocked(UnlockDialog(folder))
