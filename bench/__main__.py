@@ -20,7 +20,7 @@ from typing import Any
 
 from bench.common import REPO, ensure_peer_venv, row, table
 
-AREAS = ("start", "search", "cli", "stats", "redaction", "bundle")
+AREAS = ("instant", "start", "search", "cli", "stats", "redaction", "bundle")
 
 
 def machine() -> str:
@@ -63,9 +63,10 @@ def stats_rows(n: int) -> list[dict[str, Any]]:
 
 
 def plan(quick: bool) -> dict[str, Callable[[], list[dict[str, Any]]]]:
-    from bench import bundle, cli, redaction, search, startup
+    from bench import bundle, cli, instant, redaction, search, startup
     big = 10_000 if quick else 100_000
     return {
+        "instant": lambda: instant.run((2_000, big)),
         "start": lambda: startup.run(big),
         "search": lambda: search.run(big),
         "cli": lambda: cli.run((1_000, 10_000) if quick else (10_000, 100_000)),
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="do not create bench/out/jrnl-venv (jrnl, Presidio) if missing")
     args = parser.parse_args(argv)
     chosen = args.only.split(",") if args.only else list(AREAS)
-    if not args.no_install and {"cli", "redaction"} & set(chosen):
+    if not args.no_install and {"cli", "redaction", "instant"} & set(chosen):
         ensure_peer_venv()
     steps = plan(args.quick)
     rows: list[dict[str, Any]] = []

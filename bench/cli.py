@@ -21,7 +21,7 @@ from bench.datagen import OUT, fresh_copy, jrnl_text
 ADD = ["add", "--title", "Benchmark entry", "--tool", "Claude", "--outcome", "worked",
        "--without", "30", "--with", "10", "--prompt", "a short prompt about invoices",
        "--tag", "bench"]
-JRNL_TIMEOUT = {10_000: 120.0, 100_000: 30.0}
+JRNL_TIMEOUT = {10_000: 120.0, 100_000: 180.0}
 JRNL_CONFIG = """colors: {{body: none, date: none, tags: none, title: none}}
 default_hour: 9
 default_minute: 0

@@ -14,6 +14,9 @@ from typing import Any
 from bench.datagen import OUT, PASSPHRASE, fresh_copy
 
 REPO = Path(__file__).resolve().parent.parent
+# The Offscript code the child processes run: this tree, or (for before/after figures) an export
+# of another commit named by OFFSCRIPT_BENCH_CODE, e.g. `git archive main | tar -x -C /tmp/base`.
+CODE = Path(os.environ.get("OFFSCRIPT_BENCH_CODE") or REPO)
 PEER_VENV = OUT / "jrnl-venv"
 
 
@@ -51,7 +54,7 @@ def median_ms(fn: Callable[[], Any], repeats: int = 7, warmup: int = 1) -> float
 
 def env_for(folder: Path | None = None, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OFFSCRIPT")}
-    env["PYTHONPATH"] = str(REPO)
+    env["PYTHONPATH"] = str(CODE)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["OFFSCRIPT_PASSPHRASE"] = PASSPHRASE
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"  # never the real keychain
@@ -131,7 +134,7 @@ def keychain_env(n: int, tag: str) -> tuple[Path, dict[str, str]]:
     folder = fresh_copy(n, OUT / f"{tag}-kc-{n}")
     store = OUT / f"{tag}-kc-{n}.keyring.json"
     store.unlink(missing_ok=True)
-    env = env_for(folder, PYTHONPATH=f"{REPO}{os.pathsep}{REPO / 'tests'}",
+    env = env_for(folder, PYTHONPATH=f"{CODE}{os.pathsep}{REPO / 'tests'}",
                   PYTHON_KEYRING_BACKEND="support.memory_keyring.FileKeyring",
                   OFFSCRIPT_TEST_KEYRING=str(store))
     del env["OFFSCRIPT_PASSPHRASE"]

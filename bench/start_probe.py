@@ -2,9 +2,9 @@
 
 Prints `SHOWN <unix time>` when the first event-loop turn after show() runs (the window is
 mapped), then `RSS <peak KiB>` after the window has settled (its first pages loaded), and exits.
-`app` builds the desktop app exactly as ui.app.run() does (its composition root) around an
-unlocked journal (passphrase mode if OFFSCRIPT_PASSPHRASE is set, else keychain mode); `bare`
-shows a QLabel in a plain QApplication.
+`app` (or `quick`: the quick-log window alone) builds the desktop app exactly as ui.app.run()
+does (its composition root) around an unlocked journal (passphrase mode if OFFSCRIPT_PASSPHRASE
+is set, else keychain mode); `bare` shows a QLabel in a plain QApplication.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def bare() -> int:
     return app.exec()
 
 
-def desktop(folder: Path) -> int:
+def desktop(folder: Path, quick: bool = False) -> int:
     from PySide6.QtCore import QTimer
 
     from journal import Journal
@@ -62,10 +62,11 @@ def desktop(folder: Path) -> int:
         instance.listen()
         QTimer.singleShot(0, lambda: report(app))  # runs right after run() shows the window
         try:
-            return run(app, journal, settings, instance, quick=False)
+            return run(app, journal, settings, instance, quick=quick)
         finally:
             journal.close()
 
 
 if __name__ == "__main__":
-    sys.exit(bare() if sys.argv[1] == "bare" else desktop(Path(sys.argv[2])))
+    sys.exit(bare() if sys.argv[1] == "bare"
+             else desktop(Path(sys.argv[2]), quick=sys.argv[1] == "quick"))

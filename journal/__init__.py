@@ -1,20 +1,39 @@
-"""Offscript's journal: domain, encrypted storage, statistics, redaction and sharing. No Qt here."""
+"""Offscript's journal: domain, encrypted storage, statistics, redaction and sharing. No Qt here.
 
-from journal.api import Journal, PassphraseRequired
-from journal.backup import BackupInfo
-from journal.entries import Entry
-from journal.errors import (
-    LockedError,
-    NotFoundError,
-    OffscriptError,
-    QueryError,
-    StorageError,
-    ValidationError,
-)
-from journal.query import EntryFilter
-from journal.vault import MIN_PASSPHRASE
+The public names below load on first use (PEP 562), so `offscript --version` and the CLI's
+parser do not pay for SQLCipher and the storage layer before they know they need them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from journal.api import Journal, PassphraseRequired
+    from journal.backup import BackupInfo
+    from journal.entries import Entry
+    from journal.errors import (
+        LockedError,
+        NotFoundError,
+        OffscriptError,
+        QueryError,
+        StorageError,
+        ValidationError,
+    )
+    from journal.query import EntryFilter
+    from journal.vault import MIN_PASSPHRASE
 
 __version__ = "0.1.0"
+
+_HOMES = {
+    "Journal": "journal.api", "PassphraseRequired": "journal.api", "Entry": "journal.entries",
+    "EntryFilter": "journal.query", "LockedError": "journal.errors",
+    "NotFoundError": "journal.errors", "OffscriptError": "journal.errors",
+    "QueryError": "journal.errors", "StorageError": "journal.errors",
+    "ValidationError": "journal.errors", "BackupInfo": "journal.backup",
+    "MIN_PASSPHRASE": "journal.vault",
+}
 
 __all__ = [
     "MIN_PASSPHRASE",
@@ -31,3 +50,12 @@ __all__ = [
     "ValidationError",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'journal' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # later lookups skip this function
+    return value

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from journal import creation
 from journal.backup import Backups
 from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
 from journal.folder_state import FolderState, folder_state
-from journal.paths import DB_NAME, VAULT_NAME, make_private_dir
+from journal.paths import DB_NAME, VAULT_NAME, remove_stale_temporaries
 from journal.query import EntryFilter
-from journal.stats import Stats, Totals, compute_stats, compute_totals
 from journal.store import Store
-from journal.vault import KEY_BYTES, Vault, keychain_status
+from journal.vault import (
+    KEY_BYTES,
+    Vault,
+    check_passphrase,
+    keychain_status,
+    new_recovery_key,
+    no_keychain_message,
+)
+
+if TYPE_CHECKING:
+    from journal.conversations.inbox import ConversationInbox
+    from journal.stats import Stats, Totals
+    from journal.templates import Templates
 
 TRASH_DAYS = 30
 _List = list  # `list` is shadowed by Journal.list inside the class body
@@ -57,32 +70,34 @@ class Journal:
         Returns the journal and its recovery key, which is shown to the user once.
         """
         folder = Path(folder)
+        creation.clear_unfinished(folder)  # what a killed creation left, never a real journal
         if not folder_state(folder).empty:
             raise StorageError(f"A journal already exists in {folder}.")
         if passphrase is None:
-            usable, backend = keychain_status()
+            usable, detail = keychain_status()
             if not usable:
-                raise LockedError(
-                    f"No system keychain is available ({backend}); choose a passphrase instead.")
+                raise LockedError(f"{no_keychain_message(detail)}; choose a passphrase instead.")
+        else:
+            check_passphrase(passphrase)  # before anything is created
         try:
-            make_private_dir(folder)
+            staging = creation.new_staging(folder)  # all or nothing: see journal/creation.py
         except OSError as exc:
             raise StorageError(f"Cannot create {folder}: {exc}") from exc
         key = secrets.token_bytes(KEY_BYTES)
-        vault = Vault(folder / VAULT_NAME)
+        vault = Vault(staging / VAULT_NAME)
         if passphrase is None:
             vault.store_in_keychain(key)
         else:
             vault.set_passphrase(key, passphrase)
         recovery = vault.set_recovery(key)
-        store = Store.open(folder / DB_NAME, key, create=True)
+        vault.save()
+        Store.open(staging / DB_NAME, key, create=True).close()
         try:
-            vault.save()
-        except StorageError:
-            store.close()
-            (folder / DB_NAME).unlink(missing_ok=True)
-            raise
-        return cls(folder, store, vault, key), recovery
+            creation.publish(folder)
+        except OSError as exc:
+            raise StorageError(f"Cannot create the journal in {folder}: {exc}") from exc
+        vault.path = folder / VAULT_NAME
+        return cls(folder, Store.open(folder / DB_NAME, key), vault, key), recovery
 
     @classmethod
     def open(cls, folder: Path, *, passphrase: str | None = None,
@@ -92,6 +107,7 @@ class Journal:
         if not (folder / DB_NAME).exists():
             raise StorageError(f"No journal in {folder} (missing {DB_NAME}).")
         vault = Vault.load(folder / VAULT_NAME)
+        remove_stale_temporaries(folder)
         if recovery_key is not None:
             key = vault.key_from_recovery(recovery_key)
         elif vault.mode == "passphrase":
@@ -100,10 +116,27 @@ class Journal:
             key = vault.key_from_passphrase(passphrase)
         else:
             key = vault.key_from_keychain()
-        return cls(folder, Store.open(folder / DB_NAME, key), vault, key)
+        journal = cls(folder, Store.open(folder / DB_NAME, key), vault, key)
+        if vault.backend_changed:  # remember the keychain backend: next opens skip discovery
+            record = vault.wraps.get("keychain")
+            with contextlib.suppress(StorageError), vault.changing():
+                if vault.mode == "keychain" and record is not None:
+                    vault.wraps["keychain"] = record
+        if recovery_key is None and passphrase is not None:
+            # Old, cheaper wraps get today's scrypt cost; a read-only folder or a busy lock
+            # only postpones that to the next unlock.
+            with contextlib.suppress(StorageError):
+                vault.rewrap_if_weak(key, passphrase)
+        return journal
 
     def close(self) -> None:
         self.store.close()
+
+    def reader(self) -> Store:
+        """A second connection to this journal's file, for reading on a worker thread (one
+        SQLite connection is not shared between threads). Close it with close(checkpoint=False).
+        """
+        return Store.open(self.folder / DB_NAME, self._key)
 
     def __enter__(self) -> Journal:
         return self
@@ -147,16 +180,25 @@ class Journal:
     def count(self, flt: EntryFilter | None = None) -> int:
         return self.store.count(flt or EntryFilter())
 
+    def data_version(self) -> int:
+        """A number that changes when another process wrote to the journal (poll it to notice
+        entries added by the CLI or a quick log in another process)."""
+        return self.store.data_version()
+
     def search(self, query: str, flt: EntryFilter | None = None, *, limit: int = 100,
                offset: int = 0) -> _List[Entry]:
         return self.list((flt or EntryFilter()).but(query=query), offset=offset, limit=limit)
 
     def stats(self, flt: EntryFilter | None = None) -> Stats:
         """Dashboard figures, aggregated in SQL under the same filter as search."""
+        from journal.stats import compute_stats  # the dashboard's maths; `add` never needs it
+
         return compute_stats(self.store, flt or EntryFilter())
 
     def totals(self, flt: EntryFilter | None = None) -> Totals:
         """The headline figures only (time saved, counts): cheaper than stats()."""
+        from journal.stats import compute_totals
+
         return compute_totals(self.store, flt or EntryFilter())
 
     @property
@@ -192,8 +234,37 @@ class Journal:
                 return self.store.purge_trashed(trashed_before=cutoff)
             return self.store.purge_trashed()
 
+    # -- sample entries --------------------------------------------------------------------
+    def mark_samples(self, entry_ids: Iterable[str]) -> None:
+        """Flag entries as made-up samples (schema v7), so removing them never takes the user's."""
+        ids = list(entry_ids)
+        if ids:
+            with self.store.transaction():
+                self.store.conn.execute(
+                    f"UPDATE entries SET sample = 1 WHERE id IN ({', '.join('?' * len(ids))})", ids)
+
+    def sample_ids(self) -> _List[str]:
+        """Ids of the flagged sample entries outside the Trash, newest first."""
+        rows = self.store.conn.execute(
+            "SELECT id FROM entries WHERE sample = 1 AND trashed_at IS NULL "
+            "ORDER BY occurred_at DESC").fetchall()
+        return [str(row[0]) for row in rows]
+
     def purge_expired(self) -> int:
         return self.purge(older_than_days=TRASH_DAYS)
+
+    # -- less typing: chat-export drafts and templates ---------------------------------------
+    @property
+    def conversations(self) -> ConversationInbox:
+        """Drafts from ChatGPT/Claude data exports, waiting to be kept as entries or dropped."""
+        from journal.conversations.inbox import ConversationInbox
+        return ConversationInbox(self.store)
+
+    @property
+    def templates(self) -> Templates:
+        """Built-in and the person's own entry templates, and by-hand minute suggestions."""
+        from journal.templates import Templates
+        return Templates(self.store)
 
     # -- settings kept inside the encrypted file --------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
@@ -204,24 +275,41 @@ class Journal:
             self.store.set_setting(key, value)
 
     # -- key management --------------------------------------------------------------------
+    # Each change is read-modify-write of vault.json under its lock (Vault.changing), so a change
+    # made meanwhile by another process (the app, another command) is kept, never overwritten.
+    def reload_vault(self) -> None:
+        """Re-read vault.json, e.g. before showing how the key is kept."""
+        self.vault.reload()
+
     def use_passphrase(self, passphrase: str) -> None:
         """Keep the key wrapped by a (new) passphrase and drop any keychain item.
 
         Only the wrap changes, so the recovery key stays valid and the change is one atomic
         write of vault.json.
         """
-        had_keychain = self.vault.mode == "keychain"
-        self.vault.set_passphrase(self._key, passphrase)
-        self.vault.save()
+        check_passphrase(passphrase)
+        with self.vault.changing() as vault:
+            had_keychain = vault.mode == "keychain"
+            vault.set_passphrase(self._key, passphrase)
         if had_keychain:
             self.vault.forget_keychain_item()
 
     def use_keychain(self) -> None:
-        self.vault.store_in_keychain(self._key)
-        self.vault.save()
+        usable, detail = keychain_status()
+        if not usable:
+            raise LockedError(f"{no_keychain_message(detail)}. Nothing was changed.")
+        with self.vault.changing() as vault:
+            vault.store_in_keychain(self._key)
 
-    def new_recovery_key(self) -> str:
-        """Replace the recovery key (the old one stops working)."""
-        recovery = self.vault.set_recovery(self._key)
-        self.vault.save()
+    def new_recovery_key(self, show: Callable[[str], object] | None = None) -> str:
+        """Replace the recovery key (the old one stops working).
+
+        `show` gets the new key first and must raise if it could not be shown or stored (a full
+        disk, a closed pipe, a cancelled dialog): then nothing changes and the old key still works.
+        """
+        recovery = new_recovery_key()
+        if show is not None:
+            show(recovery)
+        with self.vault.changing() as vault:
+            vault.set_recovery(self._key, recovery)
         return recovery

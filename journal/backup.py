@@ -20,7 +20,7 @@ import sqlcipher3
 
 from journal import migrations
 from journal.errors import LockedError, OffscriptError, StorageError
-from journal.paths import BACKUP_DIR, make_private_dir, make_private_file
+from journal.paths import BACKUP_DIR, create_private_file, make_private_dir, make_private_file
 
 if TYPE_CHECKING:  # the facade imports this module for journal.backups
     from journal.api import Journal
@@ -114,6 +114,7 @@ def create_backup(journal: Journal, label: str = "manual", *, keep: int | None =
         target = _target(folder, label)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.unlink(missing_ok=True)
+        create_private_file(tmp)  # VACUUM INTO fills an empty file and keeps its 0600 mode
         conn = _own_connection(journal)
         try:  # VACUUM INTO keeps the main database's cipher and key (checked by the tests).
             conn.execute("VACUUM INTO ?", (str(tmp),))

@@ -38,6 +38,10 @@ MAX_PROMPT = 100_000
 MAX_TEXT = 20_000
 MAX_TAG = 40
 MAX_SHORT = 200
+# Dates outside these years are typos, and near datetime's own limits (years 1 and 9999) every
+# time-zone shift or week/month step would overflow.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+SQLITE_MAX_INT = 2**63 - 1  # the largest integer SQLite stores
 
 # Fields a user may set; id/created_at/updated_at are the store's.
 EDITABLE_FIELDS = (
@@ -113,7 +117,8 @@ class Entry:
                                                        "trashed_at", "net_minutes"}
         if unknown:
             name = sorted(unknown, key=str)[0]
-            raise ValidationError(repr(name) if not str(name).strip() else str(name),
+            shown = str(name)  # blank or unprintable (NUL, lone surrogates) names are quoted
+            raise ValidationError(shown if shown.strip() and shown.isprintable() else repr(shown),
                                   "is not a field of an entry", row)
         clean = validate_fields(data, row=row, partial=False)
         entry = cls(**clean)
@@ -160,6 +165,7 @@ def _text(value: Any, name: str, row: int | None, limit: int, required: bool) ->
     if not isinstance(value, str):
         raise ValidationError(name, "must be text", row)
     text: str = value.strip()
+    _check_characters(text, name, row)
     if not text:
         if required:
             raise ValidationError(name, "is required", row)
@@ -167,6 +173,17 @@ def _text(value: Any, name: str, row: int | None, limit: int, required: bool) ->
     if len(text) > limit:
         raise ValidationError(name, f"must be at most {limit:,} characters", row)
     return text
+
+
+def _check_characters(text: str, name: str, row: int | None) -> None:
+    """Refuse what SQLite or any file would choke on: NUL and lone surrogates (which is what
+    Python makes of bytes that are not UTF-8 in an argument or on standard input)."""
+    if "\x00" in text:
+        raise ValidationError(name, "must not contain NUL characters", row)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        raise ValidationError(
+            name, "contains characters that are not valid UTF-8 text (lone surrogates or "
+            "undecodable bytes)", row)
 
 
 def _int(value: Any, name: str, row: int | None, low: int, high: int | None) -> int | None:
@@ -177,15 +194,23 @@ def _int(value: Any, name: str, row: int | None, low: int, high: int | None) -> 
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str):
+        digits = value.strip()
+        if len(digits.lstrip("+-")) > 30:  # also keeps int() under Python's digit limit
+            raise ValidationError(name, f"is far too large ({len(digits)} digits)", row)
         try:
-            value = int(value.strip())
+            value = int(digits)
         except ValueError:
             raise ValidationError(name, "must be a whole number", row) from None
     if not isinstance(value, int):
         raise ValidationError(name, "must be a whole number", row)
-    if value < low or (high is not None and value > high):
-        rule = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise ValidationError(name, f"must be {rule} (got {value})", row)
+    top = high if high is not None else SQLITE_MAX_INT  # beyond it SQLite cannot store it
+    if value < low or value > top:
+        if high is not None:
+            rule = f"between {low} and {high}"
+        else:
+            rule = f"at least {low}" if value < low else f"at most {top:,}"
+        got = f"got {value}" if value.bit_length() <= 100 else "got a far larger number"
+        raise ValidationError(name, f"must be {rule} ({got})", row)
     return value
 
 
@@ -213,8 +238,18 @@ def parse_datetime(value: Any, name: str = "occurred_at", row: int | None = None
                 row) from None
     else:
         raise ValidationError(name, "must be an ISO 8601 datetime", row)
+    out_of_range = ValidationError(
+        name, f"is out of the supported range (years {MIN_YEAR}–{MAX_YEAR}; got {value!s:.40})",
+        row)
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise out_of_range
     if parsed.tzinfo is not None:  # stored as local wall-clock time
-        parsed = parsed.astimezone().replace(tzinfo=None)
+        try:
+            parsed = parsed.astimezone().replace(tzinfo=None)
+        except (OverflowError, ValueError):
+            raise out_of_range from None
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            raise out_of_range
     return parsed.replace(microsecond=0)
 
 
@@ -247,6 +282,7 @@ def normalize_tags(tags: Iterable[str]) -> list[str]:
 def _tags(value: Any, name: str, row: int | None) -> list[str]:
     tags = normalize_tags(_as_list(value, name, row))
     for tag in tags:
+        _check_characters(tag, name, row)
         if ";" in tag:
             raise ValidationError(name, "a tag cannot contain ';' (it separates tags in CSV)", row)
         if len(tag) > MAX_TAG:

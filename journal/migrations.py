@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # only the migrations themselves need it, and few runs migrate
+    import sqlite_utils
 
 ENTRY_COLUMNS = (
     "id", "occurred_at", "title", "tool", "tool_version", "category", "prompt", "iterations",
@@ -108,6 +110,43 @@ def _v6_prompt_library_index(db: sqlite_utils.Database) -> None:
     )
 
 
+# The built-in samples as shipped before v7 (journal/samples.py); frozen here so this migration
+# keeps doing what it did when the samples change.
+_V7_SAMPLE_TITLES = (
+    "Summarise a 40-page vendor contract", "Regex to parse nginx access logs",
+    "Draft reply to an angry customer", "Find papers on retrieval evaluation",
+    "Meeting notes into action items", "Migrate a Bash script to Python",
+    "Rewrite a landing page headline", "SQL query for monthly churn",
+    "Translate release notes to German", "Kubernetes pod crash-loop diagnosis",
+)
+
+
+def _v7_sample_flag(db: sqlite_utils.Database) -> None:
+    # Samples are marked by a flag, not the 'sample' tag: a user's own entry may carry the tag.
+    # Entries made by "Add sample entries" before v7 have the tag and one of the sample titles.
+    db.execute("ALTER TABLE entries ADD COLUMN sample INTEGER NOT NULL DEFAULT 0")
+    marks = ", ".join("?" * len(_V7_SAMPLE_TITLES))
+    db.execute(
+        "UPDATE entries SET sample = 1 WHERE title IN (" + marks + ") AND EXISTS "
+        "(SELECT 1 FROM json_each(entries.tags) WHERE value = 'sample')",
+        list(_V7_SAMPLE_TITLES))
+
+
+def _v8_conversation_drafts_and_templates(db: sqlite_utils.Database) -> None:
+    # Drafts from chat exports wait here for review. Once kept or dropped only the fingerprint
+    # stays (so a re-import offers nothing twice); their text is erased.
+    db.execute(
+        "CREATE TABLE conversation_drafts (fingerprint TEXT PRIMARY KEY, status TEXT NOT NULL "
+        "DEFAULT 'pending', source TEXT NOT NULL, title TEXT, prompt TEXT, iterations INTEGER, "
+        "tool_version TEXT, occurred_at TEXT, imported_at TEXT NOT NULL, entry_id TEXT)"
+    )
+    db.execute("CREATE INDEX conversation_drafts_pending ON conversation_drafts "
+               "(status, occurred_at)")
+    # The user's own entry templates (the built-in ones live in journal/templates.py).
+    db.execute("CREATE TABLE templates (name TEXT PRIMARY KEY COLLATE NOCASE, "
+               "fields TEXT NOT NULL, created_at TEXT NOT NULL)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_entries_and_search,
     _v2_settings_and_indexes,
@@ -115,5 +154,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v4_stats_index,
     _v5_suggestions_index,
     _v6_prompt_library_index,
+    _v7_sample_flag,
+    _v8_conversation_drafts_and_templates,
 )
 LATEST = len(MIGRATIONS)

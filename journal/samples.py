@@ -1,11 +1,12 @@
-"""Sample entries so a newcomer sees the app populated; all tagged 'sample', removable at once."""
+"""Sample entries so a newcomer sees the app populated; tagged 'sample' for the eye, but known by
+the `sample` flag (schema v7), so removing them never takes an entry the user tagged 'sample'."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
 
-from journal import Entry, EntryFilter, Journal
+from journal import Entry, Journal
 
 SAMPLE_TAG = "sample"
 
@@ -60,16 +61,19 @@ def sample_entries(now: datetime | None = None) -> list[Entry]:
 
 
 def add_samples(journal: Journal) -> int:
-    return journal.add_many(sample_entries())
+    entries = sample_entries()
+    added = journal.add_many(entries)
+    journal.mark_samples(e.id for e in entries)
+    return added
 
 
 def has_samples(journal: Journal) -> bool:
-    return journal.count(EntryFilter(tag=SAMPLE_TAG)) > 0
+    return bool(journal.sample_ids())
 
 
-def remove_samples(journal: Journal) -> int:
-    """Delete every sample entry for good (they are not the user's data)."""
-    ids = [e.id for e in journal.list(EntryFilter(tag=SAMPLE_TAG), limit=10_000)]
+def remove_samples(journal: Journal) -> list[str]:
+    """Move every flagged sample to the Trash (undoable like any delete); returns their ids."""
+    ids = journal.sample_ids()
     for entry_id in ids:
         journal.trash(entry_id)
-    return journal.purge(ids)
+    return ids

@@ -3,7 +3,8 @@
 Works the same from source and from the frozen bundle. It never opens the user's journal or
 keychain: everything happens in a TemporaryDirectory in passphrase mode, and the keyring check
 only asks which backend would be used. The Qt check lives in ui/ (journal/ never imports Qt)
-and is passed in by the caller as `qt_check`.
+and is passed in by the caller as `qt_check`; it includes the Qt binding's None-refcount probe
+(ui/infra/binding_probe.py), so a frozen bundle built on a defective PySide6 fails here.
 """
 
 from __future__ import annotations
@@ -119,11 +120,12 @@ def _encrypted(ctx: _Context) -> str:
 
 
 def _keyring(_ctx: _Context) -> str:
-    from journal.vault import keychain_status
+    from journal.vault import keychain_status, no_keychain_message
 
-    usable, backend = keychain_status()  # asks which backend; reads and writes nothing
-    note = "usable" if usable else "no keychain: journals use a passphrase"
-    return f"keyring loads; backend {backend} ({note})"
+    usable, detail = keychain_status()  # asks which backend; reads and writes nothing
+    if usable:
+        return f"keyring loads; system keychain {detail} (usable)"
+    return f"keyring loads; {no_keychain_message(detail)}: new journals use a passphrase"
 
 
 CHECKS: tuple[tuple[str, Callable[[_Context], str]], ...] = (

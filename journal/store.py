@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -10,16 +11,19 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
-import sqlite_utils
 
 from journal import migrations
+from journal.disk_errors import damaged, from_sqlite_error
 from journal.entries import Entry, now_local
 from journal.errors import LockedError, NotFoundError, QueryError, StorageError
-from journal.paths import BACKUP_DIR, make_private_dir, make_private_file
+from journal.paths import BACKUP_DIR, create_private_file, make_private_dir, make_private_file
 from journal.query import EntryFilter, order_clause, where_clause
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _SUGGESTED = ("tool", "category", "tool_version", "tags")
 _SUGGEST_LIMIT = 500  # completers and filter lists never need more
@@ -38,25 +42,13 @@ def _busy_timeout_ms() -> int:
     return int(timeout) if timeout.isdigit() else 5000
 
 
-def damaged(path: Path, exc: BaseException) -> StorageError:
-    return StorageError(
-        f"The journal file {path} is damaged ({exc}). Nothing was changed. Restore a backup: "
-        "offscript backup --list, then offscript restore FILE.")
+def write_error(exc: sqlcipher3.Error, path: Path) -> StorageError:
+    """A clear message for a failed write (busy, full, read-only…); it was rolled back."""
+    return from_sqlite_error(path, exc)
 
 
-def write_error(exc: sqlcipher3.Error) -> StorageError:
-    """A clear message for a failed write; the transaction was rolled back."""
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        why = ("another program (another Offscript window or command?) is writing to the "
-               "journal; try again in a moment")
-    elif "full" in text:
-        why = "the disk is full; free some space and try again"
-    elif "readonly" in text or "read-only" in text:
-        why = "the journal file or its folder is read-only"
-    else:
-        why = f"the file could not be written ({text})"
-    return StorageError(f"Could not save to the journal: {why}. Nothing was changed.")
+# SQLCipher's page size: a journal file, even an empty one, holds at least one whole page.
+MIN_FILE_BYTES = 4096
 
 
 class Store:
@@ -66,9 +58,16 @@ class Store:
         self.conn = conn
         self.path = path
         self._key = key  # memory only: for a worker's own connection and for backup copies
-        self.db = sqlite_utils.Database(conn)
         self._writes = 0  # own commits; data_version only counts other connections' commits
         self._suggestions: tuple[tuple[int, int], dict[str, list[str]]] | None = None
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over this connection, built on first use: only migrations need it, and
+        importing it costs ~50 ms that `offscript add` would otherwise pay on every run."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -82,10 +81,15 @@ class Store:
             raise StorageError(f"A journal already exists at {path}.")
         if not exists:
             make_private_dir(path.parent)
+            create_private_file(path)  # SQLite starts an empty file as a new database
+        elif not create and path.stat().st_size < MIN_FILE_BYTES:
+            # SQLite would take an empty file for a new database and we would silently create a
+            # journal over the user's (lost) data: a cut-short file is damage, not a fresh start.
+            raise damaged(path, ValueError(f"only {path.stat().st_size} bytes, less than a page"))
         try:
             conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
         except sqlcipher3.Error as exc:
-            raise StorageError(f"Cannot open {path}: {exc}") from exc
+            raise from_sqlite_error(path, exc) from exc
         try:
             # SQLCipher logs decrypt failures to stderr; they reach the user as our errors.
             conn.execute("PRAGMA cipher_log_level = NONE")
@@ -99,7 +103,7 @@ class Store:
                 raise LockedError(
                     "The key does not open this journal (wrong passphrase or key, or the file "
                     "is damaged). Nothing was changed.") from exc
-            raise damaged(path, exc) from exc
+            raise from_sqlite_error(path, exc) from exc
         store = cls(conn, path, key)
         try:
             store._configure()
@@ -108,9 +112,7 @@ class Store:
             store.migrate(schema)
         except sqlcipher3.Error as exc:
             conn.close()
-            if isinstance(exc, sqlcipher3.OperationalError):
-                raise write_error(exc) from exc
-            raise damaged(path, exc) from exc
+            raise from_sqlite_error(path, exc) from exc
         return store
 
     def keyed_connection(self, path: Path | None = None) -> sqlcipher3.Connection:
@@ -137,10 +139,13 @@ class Store:
         self.conn.execute("PRAGMA synchronous = FULL")
         self.conn.execute("PRAGMA foreign_keys = ON")
 
-    def close(self) -> None:
+    def close(self, *, checkpoint: bool = True) -> None:
+        """checkpoint=False for a second, read-only connection: a TRUNCATE checkpoint would wait
+        for the main connection's readers."""
         # Another process may hold the WAL; closing still works without the checkpoint.
         with contextlib.suppress(sqlcipher3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if checkpoint:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
         for suffix in ("-wal", "-shm"):
             make_private_file(self.path.with_name(self.path.name + suffix))
@@ -151,12 +156,12 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlcipher3.Error as exc:
-            raise write_error(exc) from exc
+            raise write_error(exc, self.path) from exc
         try:
             yield
         except sqlcipher3.Error as exc:  # disk full, read-only, I/O error mid-write
             self._rollback()
-            raise write_error(exc) from exc
+            raise write_error(exc, self.path) from exc
         except BaseException:
             self._rollback()
             raise
@@ -164,7 +169,7 @@ class Store:
             self.conn.execute("COMMIT")
         except sqlcipher3.Error as exc:
             self._rollback()
-            raise write_error(exc) from exc
+            raise write_error(exc, self.path) from exc
         finally:
             self._writes += 1
 
@@ -176,7 +181,8 @@ class Store:
 
     # -- schema ----------------------------------------------------------------------------
     def schema_version(self) -> int:
-        if not self.db["schema_migrations"].exists():
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'schema_migrations'").fetchone():
             return 0
         row = self.conn.execute("SELECT max(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
@@ -211,6 +217,8 @@ class Store:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = folder / f"journal-{stamp}-{label}.db"
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        target.unlink(missing_ok=True)  # same second, same label: replaced, as before
+        create_private_file(target)
         shutil.copyfile(self.path, target)
         make_private_file(target)
         return target
@@ -310,9 +318,9 @@ class Store:
         except sqlcipher3.OperationalError as exc:
             if "fts5" in str(exc) or "MATCH" in str(exc):
                 raise QueryError(f"Search could not be understood: {exc}") from exc
-            raise StorageError(str(exc)) from exc
+            raise from_sqlite_error(self.path, exc) from exc
         except sqlcipher3.DatabaseError as exc:
-            raise damaged(self.path, exc) from exc
+            raise from_sqlite_error(self.path, exc) from exc
 
     def _entries(self, rows: list[tuple[Any, ...]]) -> list[Entry]:
         try:
@@ -345,6 +353,14 @@ class Store:
             self._suggestions = ((version, self._writes), self._count_values())
         return self._suggestions[1][column][:limit]
 
+    def data_version(self) -> int:
+        """SQLite's PRAGMA data_version: changes when another connection (the CLI, a second
+        process) commits to this file; our own writes leave it alone."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlcipher3.DatabaseError as exc:
+            raise damaged(self.path, exc) from exc
+
     def forget_cached(self) -> None:
         """Drop cached suggestions (after the file's contents were replaced, e.g. a restore)."""
         self._suggestions = None
@@ -363,7 +379,7 @@ class Store:
             try:
                 out[column] = [str(r[0]) for r in self.conn.execute(sql, (_SUGGEST_LIMIT,))]
             except sqlcipher3.DatabaseError as exc:
-                raise damaged(self.path, exc) from exc
+                raise from_sqlite_error(self.path, exc) from exc
         return out
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,9 @@ from journal.query import EntryFilter
 
 DUMP_FIELDS = ("id", *EDITABLE_FIELDS, "created_at", "updated_at")
 MAX_REPORTED_ERRORS = 20
+# A dump of 100k entries with long prompts is ~150 MB; anything past this is not an entry file.
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+_CHUNK = 1024 * 1024
 Progress = Callable[[int, int], None]
 
 
@@ -46,11 +50,34 @@ class ImportResult:
     ids: list[str] = field(default_factory=list)
 
 
-def _read_rows(path: Path) -> list[dict[str, Any]]:
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes, refusing early what cannot be an entry file: over the size limit
+    (by its size, before reading), or NUL bytes (/dev/zero, a binary) in any chunk read."""
+    too_large = ValidationError(
+        "file", f"{path.name} is too large to import (over {MAX_IMPORT_BYTES // 2**20} MB); "
+        "split it into smaller files")
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_IMPORT_BYTES:
+                raise too_large
+            chunks, total = [], 0
+            while chunk := handle.read(_CHUNK):
+                if b"\x00" in chunk:
+                    raise ValidationError(
+                        "file", f"{path.name} is not a text file (it contains NUL bytes); "
+                        "import reads JSON or CSV")
+                total += len(chunk)
+                if total > MAX_IMPORT_BYTES:
+                    raise too_large
+                chunks.append(chunk)
     except OSError as exc:
         raise StorageError(f"Cannot read {path}: {exc.strerror or exc}") from exc
+    return b"".join(chunks)
+
+
+def _read_rows(path: Path) -> list[dict[str, Any]]:
+    raw = _read_limited(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -68,6 +95,11 @@ def _json_rows(text: str, path: Path) -> list[dict[str, Any]]:
         raise ValidationError(
             "file", f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
             f"{exc.msg})") from None
+    except RecursionError:
+        raise ValidationError("file", f"{path.name} is nested too deeply to be an entry "
+                              "file") from None
+    except ValueError as exc:  # e.g. a number longer than Python's integer digit limit
+        raise ValidationError("file", f"{path.name} is not valid JSON ({exc})") from None
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
         data = data["entries"]
     if not isinstance(data, list):
@@ -86,11 +118,17 @@ def _csv_rows(text: str, path: Path) -> list[dict[str, Any]]:
     unknown = [name for name in reader.fieldnames if name not in known]
     if unknown:
         raise ValidationError("header", f"unknown column {unknown[0]!r} in {path.name}")
+    repeated = [name for name in reader.fieldnames if reader.fieldnames.count(name) > 1]
+    if repeated:
+        raise ValidationError("header", f"column {repeated[0]!r} appears more than once in "
+                              f"{path.name}")
     rows = []
     try:
-        for row in reader:
+        # Rows are numbered as data rows (the header is not one), like JSON items: a quoted
+        # cell spanning lines must not shift the numbers.
+        for number, row in enumerate(reader, start=1):
             if None in row:
-                raise ValidationError("row", "has more cells than the header", reader.line_num - 1)
+                raise ValidationError("row", "has more cells than the header", number)
             rows.append({k: (v if v != "" else None) for k, v in row.items()
                          if k != "net_minutes"})
     except csv.Error as exc:
@@ -153,7 +191,9 @@ def dump(journal: Journal, path: Path | None, fmt: str,
         data = (json.dumps(rows, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     elif fmt == "csv":
         buffer = io.StringIO(newline="")
-        writer = csv.DictWriter(buffer, fieldnames=DUMP_FIELDS, lineterminator="\n")
+        # CRLF rows (RFC 4180): the writer quotes any cell holding a character of the line
+        # terminator, so a lone "\r" in a prompt survives the round trip.
+        writer = csv.DictWriter(buffer, fieldnames=DUMP_FIELDS, lineterminator="\r\n")
         writer.writeheader()
         for row in rows:
             for name in LIST_FIELDS:

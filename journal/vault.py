@@ -12,53 +12,137 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import importlib
 import json
 import secrets
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from journal.errors import LockedError, StorageError
+from journal.file_lock import exclusive
+from journal.passphrase_policy import MIN_PASSPHRASE, check_passphrase
 from journal.paths import atomic_write
+
+__all__ = ["MIN_PASSPHRASE", "NO_KEYCHAIN", "Vault", "check_passphrase", "keychain_status"]
 
 SERVICE = "offscript"
 KEY_BYTES = 32
 # Crockford's base32 alphabet: no I, L, O, U, so the key survives being read aloud or retyped.
 RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RECOVERY_GROUPS, RECOVERY_GROUP_LEN = 8, 5
-PASSPHRASE_COST = 2**15  # scrypt N: ~0.1 s and 32 MiB per unlock on a laptop
+PASSPHRASE_COST = 2**17  # scrypt N: ~0.3 s and 128 MiB per unlock; weaker wraps are re-wrapped
 RECOVERY_COST = 2**14  # the recovery key already carries 200 random bits
-MIN_PASSPHRASE = 8
 
 
 def _keyring() -> ModuleType:
     """keyring, imported on first use: ~0.1 s and ~14 MB (it pulls in ssl, urllib, email)
     that a passphrase-mode journal never needs."""
     import keyring
+    import keyring.core
     import keyring.errors
 
     return keyring
 
 
-def keychain_status() -> tuple[bool, str]:
-    """(usable, backend name). 'fail' and null backends mean there is no keychain."""
+def backend_name(backend: Any) -> str:
+    return f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def _recorded_backend(recorded: str) -> Any:
+    """An instance of the recorded backend class, or None when it cannot serve here."""
+    module_name, _, class_name = recorded.rpartition(".")
     try:
-        backend = _keyring().get_keyring()
-    except Exception as exc:  # a broken keyring config must not stop the app
-        return False, f"error: {exc}"
+        cls = getattr(importlib.import_module(module_name), class_name)
+        viable = float(cls.priority) > 0  # SecretService & co. raise here when unreachable
+        return cls() if viable else None
+    except Exception:  # any failure means: discover, as keyring would
+        return None
+
+
+def resolve_backend(recorded: str | None = None) -> Any:
+    """The keyring backend, found cheaply when possible.
+
+    keyring's own discovery imports every backend of every installed distribution (an
+    entry-point scan, ~50 ms, more with many packages). A choice made explicitly wins, as in
+    keyring: a backend already set in this process, PYTHON_KEYRING_BACKEND, keyringrc.cfg.
+    Next the backend this journal's key was stored with (`recorded`), imported directly. Only
+    when none applies does the full discovery run.
+    """
+    keyring = _keyring()
+    core = keyring.core
+    if core._keyring_backend is not None:  # set_keyring or a prior lookup
+        return keyring.get_keyring()
+    chosen = core.load_env() or core.load_config()
+    if chosen is not None:
+        keyring.set_keyring(chosen)
+        return chosen
+    # Not made the process-wide choice, so a miss can still ask keyring's discovery.
+    return (_recorded_backend(recorded) if recorded else None) or keyring.get_keyring()
+
+
+def _only_recorded(keyring: ModuleType) -> bool:
+    """True when resolve_backend used the vault's record rather than an explicit choice."""
+    return keyring.core._keyring_backend is None
+
+
+NO_KEYCHAIN = "No secure system keychain found"  # the words every place uses
+# Backends that keep secrets in a plain (or home-made encrypted) file rather than an OS keychain.
+_FILE_BACKEND_MODULES = ("keyrings.alt.file", "keyrings.alt.pyfs", "keyrings.alt.Windows",
+                         "keyrings.cryptfile")
+
+
+def _why_not_secure(backend: Any) -> str:
+    """Empty for a real OS keychain; else why this backend does not count, in words."""
     name = f"{type(backend).__module__}.{type(backend).__name__}"
-    priority = getattr(backend, "priority", 0)
-    if "fail" in name or "null" in name.lower():
-        return False, name
-    if hasattr(backend, "backends") and not backend.backends:  # chainer with no members
-        return False, name
+    if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return "keyring found no keychain backend on this system"
+    if name.startswith(_FILE_BACKEND_MODULES) or hasattr(backend, "file_path"):
+        return f"the keyring backend {name} keeps secrets in a plain file"
     try:
-        usable = float(priority) > 0
-    except (TypeError, ValueError):
-        usable = True
-    return usable, name
+        priority = float(backend.priority)
+    except Exception:  # some backends raise here when a module they need is missing
+        return f"the keyring backend {name} is not usable here"
+    if priority <= 1:
+        return f"the keyring backend {name} is only a fallback (priority {priority:g})"
+    return ""
+
+
+def _secure_backend(recorded: str | None = None) -> tuple[Any, str]:
+    """(backend, name) of the OS keychain to write to, or (None, why there is none).
+
+    keyring's chainer writes to its members in priority order and falls back to the next one
+    when a write fails, so a plaintext member could silently get the key: we judge its first
+    member and write to that one directly.
+    """
+    try:
+        backend = resolve_backend(recorded)
+    except Exception as exc:  # a broken keyring config must not stop the app
+        return None, f"the keyring configuration is broken: {exc}"
+    if hasattr(backend, "backends"):  # keyring.backends.chainer.ChainerBackend
+        members = list(backend.backends)  # highest priority first
+        if not members:
+            return None, "keyring found no keychain backend on this system"
+        backend = members[0]
+    why = _why_not_secure(backend)
+    if why:
+        return None, why
+    return backend, f"{type(backend).__module__}.{type(backend).__name__}"
+
+
+def keychain_status(recorded: str | None = None) -> tuple[bool, str]:
+    """(usable, detail): usable only for a secure OS keychain. detail is the backend's name, or
+    why there is none, in words (show it after NO_KEYCHAIN). Reads and writes no secret."""
+    backend, detail = _secure_backend(recorded)
+    return backend is not None, detail
+
+
+def no_keychain_message(detail: str) -> str:
+    return f"{NO_KEYCHAIN} ({detail})"
 
 
 def new_recovery_key() -> str:
@@ -104,9 +188,66 @@ def unwrap(blob: dict[str, Any], secret: str) -> bytes | None:
     return bytes(a ^ b for a, b in zip(wrapped, kek[:KEY_BYTES], strict=True))
 
 
-def check_passphrase(passphrase: str) -> None:
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise LockedError(f"A passphrase needs at least {MIN_PASSPHRASE} characters.")
+class KeyFileDamaged(StorageError):
+    """vault.json cannot be used as written (exit 4): say so, and whether the recovery key
+    can still get in (it can when only another wrap is broken)."""
+
+    def __init__(self, path: Path, detail: str, *, recovery_usable: bool) -> None:
+        way = ("Your recovery key may still open it: offscript unlock"
+               if recovery_usable else
+               "Put back vault.json from a copy of the journal folder (a backup of the folder, "
+               "not of journal.db alone).")
+        super().__init__(f"The key file {path} is damaged ({detail}). Nothing was changed. {way}")
+
+
+MIN_COST, MAX_COST = 2**10, 2**20  # scrypt N outside these is damage, not a setting
+_HEX_BYTES = {"salt": (8, 64), "wrapped": (KEY_BYTES, KEY_BYTES), "mac": (32, 32)}
+
+
+def wrap_problem(blob: Any) -> str | None:
+    """Why a key wrap from vault.json cannot be used, or None when it is well formed."""
+    if not isinstance(blob, dict):
+        return "a key wrap is not an object"
+    if blob.get("kdf") != "scrypt":
+        return f"unknown key derivation {str(blob.get('kdf'))[:20]!r}"
+    cost = blob.get("n")
+    if isinstance(cost, bool) or not isinstance(cost, int):
+        return "scrypt cost n is not a number"
+    if not MIN_COST <= cost <= MAX_COST or cost & (cost - 1):
+        got = cost if cost.bit_length() <= 64 else "far more"
+        return f"scrypt cost n must be a power of two from 2^10 to 2^20 (got {got})"
+    for name, (low, high) in _HEX_BYTES.items():
+        value = blob.get(name)
+        if not isinstance(value, str):
+            return f"{name} is missing or not text"
+        try:
+            size = len(bytes.fromhex(value))
+        except ValueError:
+            return f"{name} is not hexadecimal"
+        if not low <= size <= high:
+            return f"{name} has the wrong length"
+    return None
+
+
+def parse_vault_fields(path: Path, data: Any) -> tuple[str, str, dict[str, dict[str, Any]]]:
+    """(journal_id, mode, wraps) from vault.json's parsed JSON, or KeyFileDamaged.
+
+    Only the shape of the file is checked here; each wrap is checked again when it is used,
+    so damage to the passphrase wrap still lets the recovery key in.
+    """
+    if not isinstance(data, dict):
+        raise KeyFileDamaged(path, "not a JSON object", recovery_usable=False)
+    wraps = data.get("wraps")
+    if not isinstance(wraps, dict):
+        raise KeyFileDamaged(path, "the key wraps are missing", recovery_usable=False)
+    journal_id = data.get("journal_id")
+    if not isinstance(journal_id, str) or not journal_id.strip():
+        raise KeyFileDamaged(path, "the journal id is missing", recovery_usable=False)
+    mode = data.get("mode")
+    if mode not in ("keychain", "passphrase"):
+        raise KeyFileDamaged(path, f"unknown key mode {str(mode)[:20]!r}",
+                             recovery_usable=False)
+    return journal_id, str(mode), dict(wraps)
 
 
 @dataclass
@@ -117,16 +258,61 @@ class Vault:
     journal_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     mode: str = "keychain"  # or "passphrase"
     wraps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    backend_changed: bool = field(default=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> Vault:
+        vault = cls(path)
+        vault.reload()
+        return vault
+
+    def reload(self) -> None:
+        """Read vault.json again: another process may have changed it since."""
+        path = self.path
         try:
             data = json.loads(path.read_text("utf-8"))
-            return cls(path, data["journal_id"], data["mode"], dict(data["wraps"]))
         except FileNotFoundError:
             raise StorageError(f"No journal key file at {path}.") from None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StorageError(f"The journal key file {path} is unreadable or damaged: {exc}") from exc
+        except OSError as exc:
+            raise StorageError(f"The journal key file {path} cannot be read: {exc}") from exc
+        except (ValueError, RecursionError) as exc:
+            raise KeyFileDamaged(path, f"not valid JSON: {str(exc)[:80]}",
+                                 recovery_usable=False) from exc
+        self.journal_id, self.mode, self.wraps = parse_vault_fields(path, data)
+
+    def _usable_wrap(self, name: str) -> dict[str, Any]:
+        """The named wrap, checked: damage is KeyFileDamaged, never a traceback."""
+        blob = self.wraps.get(name)
+        problem = "it is missing" if blob is None else wrap_problem(blob)
+        if problem is not None:
+            recovery_ok = name != "recovery" and wrap_problem(self.wraps.get("recovery")) is None
+            raise KeyFileDamaged(self.path, f"the {name} wrap: {problem}",
+                                 recovery_usable=recovery_ok)
+        return blob  # type: ignore[return-value]
+
+    def _unwrap(self, name: str, secret: str) -> bytes | None:
+        blob = self._usable_wrap(name)
+        try:
+            return unwrap(blob, secret)
+        except (ValueError, MemoryError) as exc:  # scrypt refused the parameters
+            recovery_ok = name != "recovery" and wrap_problem(self.wraps.get("recovery")) is None
+            raise KeyFileDamaged(self.path, f"the {name} wrap: {exc}",
+                                 recovery_usable=recovery_ok) from exc
+
+    @contextmanager
+    def changing(self) -> Iterator[Vault]:
+        """Read-modify-write under the vault lock: re-read vault.json inside the lock, let the
+        body change this object, then save atomically. If the body fails, nothing is saved and
+        this object is re-read, so it never holds a change that is not on disk."""
+        with exclusive(self.path.with_name(f".{self.path.name}.lock")):
+            self.reload()
+            try:
+                yield self
+                self.save()
+            except BaseException:
+                with contextlib.suppress(StorageError):
+                    self.reload()
+                raise
 
     def save(self) -> None:
         data = {"format": 1, "journal_id": self.journal_id, "mode": self.mode, "wraps": self.wraps}
@@ -136,18 +322,43 @@ class Vault:
             raise StorageError(f"Cannot write {self.path}: {exc}") from exc
 
     # -- the ways in -----------------------------------------------------------------------
+    @property
+    def keychain_backend(self) -> str | None:
+        """The keyring backend class the key was stored with (module.Class), if recorded."""
+        return (self.wraps.get("keychain") or {}).get("backend")
+
+    def _record_backend(self, backend: Any) -> bool:
+        """Remember the backend for the next open; True when that changed vault.json's data.
+        keyring's chainer is not recorded: building it runs the full discovery anyway."""
+        name = None if hasattr(backend, "backends") else backend_name(backend)
+        if name == self.keychain_backend:
+            return False
+        if name is None:
+            self.wraps.pop("keychain", None)
+        else:
+            self.wraps["keychain"] = {"backend": name}
+        return True
+
     def key_from_keychain(self) -> bytes:
+        """The key from the keychain. Afterwards `backend_changed` tells whether the backend
+        record changed (the caller saves vault.json when it did)."""
         keyring = _keyring()
         try:
-            stored = keyring.get_password(SERVICE, self.journal_id)
+            backend = resolve_backend(self.keychain_backend)
+            stored = backend.get_password(SERVICE, self.journal_id)
+            if not stored and _only_recorded(keyring):  # not where we left it: discover
+                backend = keyring.get_keyring()
+                stored = backend.get_password(SERVICE, self.journal_id)
+            if stored:
+                self.backend_changed = self._record_backend(backend)
         except keyring.errors.KeyringError as exc:
             raise LockedError(
                 f"The system keychain could not be read ({exc}). Unlock it, or open the journal "
-                "with your recovery key: offscript unlock --recovery-key …") from exc
+                "with your recovery key: offscript unlock") from exc
         if not stored:
             raise LockedError(
                 "This journal's key is not in the system keychain (it may have been removed). "
-                "Open it with your recovery key: offscript unlock --recovery-key …")
+                "Open it with your recovery key: offscript unlock")
         try:
             key = bytes.fromhex(stored)
         except ValueError:
@@ -157,13 +368,13 @@ class Vault:
         return key
 
     def key_from_passphrase(self, passphrase: str) -> bytes:
-        key = unwrap(self.wraps["passphrase"], passphrase)
+        key = self._unwrap("passphrase", passphrase)
         if key is None:
             raise LockedError("Wrong passphrase. Nothing was changed; try again.")
         return key
 
     def key_from_recovery(self, recovery_key: str) -> bytes:
-        key = unwrap(self.wraps["recovery"], normalize_recovery_key(recovery_key))
+        key = self._unwrap("recovery", normalize_recovery_key(recovery_key))
         if key is None:
             raise LockedError("That recovery key does not open this journal. Nothing was changed.")
         return key
@@ -171,16 +382,21 @@ class Vault:
     # -- changing how the key is kept ----------------------------------------------------------
     def store_in_keychain(self, key: bytes) -> None:
         keyring = _keyring()
+        backend, detail = _secure_backend(self.keychain_backend)
+        if backend is None:
+            raise LockedError(no_keychain_message(detail))
         try:
-            keyring.set_password(SERVICE, self.journal_id, key.hex())
+            backend.set_password(SERVICE, self.journal_id, key.hex())
         except keyring.errors.KeyringError as exc:
             raise LockedError(f"The system keychain refused to store the key: {exc}") from exc
+        self._record_backend(backend)
         self.mode = "keychain"
         self.wraps.pop("passphrase", None)
 
     def set_passphrase(self, key: bytes, passphrase: str) -> None:
         check_passphrase(passphrase)
         self.wraps["passphrase"] = wrap(key, passphrase, PASSPHRASE_COST)
+        self.wraps.pop("keychain", None)
         self.mode = "passphrase"
 
     def forget_keychain_item(self) -> None:
@@ -189,7 +405,19 @@ class Vault:
         with contextlib.suppress(keyring.errors.KeyringError):
             keyring.delete_password(SERVICE, self.journal_id)
 
-    def set_recovery(self, key: bytes) -> str:
-        recovery = new_recovery_key()
+    def set_recovery(self, key: bytes, recovery: str | None = None) -> str:
+        recovery = recovery or new_recovery_key()
         self.wraps["recovery"] = wrap(key, normalize_recovery_key(recovery), RECOVERY_COST)
         return recovery
+
+    def rewrap_if_weak(self, key: bytes, passphrase: str) -> bool:
+        """After an unlock with `passphrase`: re-wrap a wrap made with a cheaper scrypt than
+        PASSPHRASE_COST (older versions used 2**15). Skipped if the wrap changed meanwhile."""
+        blob = self.wraps.get("passphrase") or {}
+        if self.mode != "passphrase" or int(blob.get("n", 0)) >= PASSPHRASE_COST:
+            return False
+        with self.changing():
+            if (self.wraps.get("passphrase") or {}).get("salt") != blob.get("salt"):
+                return False  # someone set a new passphrase since we unlocked
+            self.wraps["passphrase"] = wrap(key, passphrase, PASSPHRASE_COST)
+        return True

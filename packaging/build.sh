@@ -1,6 +1,7 @@
 #!/bin/sh
 # `make package`: build Offscript's desktop bundle with PyInstaller, trim it, verify it, and on
 # Linux pack dist/offscript-VERSION-linux-x86_64.tar.gz and dist/offscript_VERSION_amd64.deb.
+# Installs the exact versions in packaging/constraints.txt into the venv first.
 #
 #   PYTHON=.venv/bin/python sh packaging/build.sh
 #   OFFSCRIPT_TRIM=0 ...   build without excludes and pruning (to measure the difference)
@@ -26,10 +27,10 @@ if [ "$(uname -s)" = Linux ] && ! command -v objdump >/dev/null 2>&1; then
         echo "PyInstaller needs binutils (objdump): sudo apt-get install binutils" >&2; exit 1
     fi
 fi
-"$PY" -m PyInstaller --version >/dev/null 2>&1 || {
-    echo "PyInstaller is missing; installing it into the venv"
-    "$PY" -m pip install --quiet "pyinstaller>=6.10"
-}
+# The bundle is built from exact versions (PySide6 6.12.0 aborted the app while typing); see the
+# header of packaging/constraints.txt to regenerate it.
+echo "== installing the pinned versions from packaging/constraints.txt"
+"$PY" -m pip install --quiet -c packaging/constraints.txt -e ".[package]"
 
 case "$(uname -s)" in
     Darwin|MINGW*|MSYS*|CYGWIN*) "$PY" packaging/render_icons.py --ico build/icons --icns build/icons ;;

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import init_journal
 from support.cli import run_cli
 
 from journal import Journal
@@ -128,6 +129,7 @@ def test_restore_refuses_another_journals_backup_and_damaged_files(
 
 
 def test_cli_backup_list_and_restore(cli_env: dict[str, str]) -> None:
+    init_journal(cli_env)
     for title in ("one", "two"):
         assert run_cli(cli_env, "add", "--title", title, "--tool", "X", "--outcome", "worked",
                        "--without", "5", "--with", "1").returncode == 0
@@ -181,3 +183,20 @@ def test_backup_on_a_worker_thread_while_the_app_writes(journal: Journal) -> Non
     worker.join(timeout=60)
     assert made and 30 <= inspect_backup(journal, made[0]) <= 40
     assert journal.count() == 40
+
+
+def test_restore_dialog_has_no_empty_band(journal: Journal, qtbot: Any) -> None:
+    from ui.backups.restore_dialog import RestoreDialog
+
+    fill(journal, 2)
+    create_backup(journal)
+    dialog = RestoreDialog(journal)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    used = table.horizontalHeader().height() + sum(
+        table.rowHeight(r) for r in range(dialog.model.rowCount()))
+    assert table.viewport().height() + table.horizontalHeader().height() - used \
+        < 2 * table.verticalHeader().defaultSectionSize()  # at most a row of slack
+    assert dialog.height() < 300

@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from support import init_journal
 from support.cli import run_cli
 
 CANARY = "CANARY-7f3e9b2c-do-not-leak"
@@ -28,13 +29,21 @@ def add(env: dict[str, str], *extra: str, subprocess_run: bool = False) -> subpr
                subprocess_run=subprocess_run)
 
 
-def test_first_command_creates_journal_and_prints_recovery_key_once(cli_env: dict[str, str]) -> None:
-    first = add(cli_env, subprocess_run=True)
+@pytest.fixture
+def cli_env(cli_env: dict[str, str]) -> dict[str, str]:
+    """A keychain-mode journal made by `offscript init`; its recovery key in RECOVERY."""
+    return {**cli_env, "RECOVERY": init_journal(cli_env)}
+
+
+def test_init_prints_recovery_key_once_and_add_never_does(tmp_path: Path,
+                                                          cli_env: dict[str, str]) -> None:
+    again = run(cli_env, "init")
+    assert again.returncode == 0 and "already exists" in again.stdout
+    assert cli_env["RECOVERY"] not in again.stdout + again.stderr
+    first = add(cli_env, subprocess_run=True)  # a smoke test of the real entry point
     assert first.returncode == 0, first.stderr
-    assert "recovery key" in first.stderr.lower()
+    assert "recovery key" not in first.stderr.lower()
     assert json.loads(first.stdout)["net_minutes"] == 45
-    second = add(cli_env)
-    assert second.returncode == 0 and "recovery key" not in second.stderr.lower()
 
 
 def test_add_list_show_edit_search_rm_trash(cli_env: dict[str, str]) -> None:
@@ -86,9 +95,12 @@ def test_errors_have_messages_and_exit_codes(cli_env: dict[str, str], args: tupl
     assert "Traceback" not in result.stderr
 
 
-def test_passphrase_mode_wrong_passphrase_exit_3_and_unchanged(cli_env: dict[str, str]) -> None:
+def test_passphrase_mode_wrong_passphrase_exit_3_and_unchanged(tmp_path: Path,
+                                                              cli_env: dict[str, str]) -> None:
     env = {**cli_env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-           "OFFSCRIPT_PASSPHRASE": "correct horse battery"}
+           "OFFSCRIPT_PASSPHRASE": "correct horse battery",
+           "OFFSCRIPT_HOME": str(tmp_path / "passphrase-journal")}
+    init_journal(env)
     assert add(env).returncode == 0
     folder = Path(env["OFFSCRIPT_HOME"])
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()
@@ -103,13 +115,13 @@ def test_passphrase_mode_wrong_passphrase_exit_3_and_unchanged(cli_env: dict[str
 
 
 def test_recovery_unlock_and_passphrase_change(cli_env: dict[str, str]) -> None:
-    created = add(cli_env)
-    recovery = next(line.strip() for line in created.stderr.splitlines() if line.count("-") == 7)
+    assert add(cli_env).returncode == 0
+    recovery = cli_env["RECOVERY"]
     Path(cli_env["OFFSCRIPT_TEST_KEYRING"]).unlink()  # keychain item lost
     locked = run(cli_env, "list")
     assert locked.returncode == 3 and "recovery key" in locked.stderr
     unlocked = run({**cli_env, "OFFSCRIPT_PASSPHRASE": "new passphrase 1"}, "unlock",
-                   "--recovery-key", recovery)
+                   "--recovery-key", "-", stdin=recovery)
     assert unlocked.returncode == 0, unlocked.stderr
     env = {**cli_env, "OFFSCRIPT_PASSPHRASE": "new passphrase 1"}
     assert len(json.loads(run(env, "list", "--json").stdout)) == 1

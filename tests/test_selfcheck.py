@@ -101,3 +101,21 @@ def test_qt_check_names_the_platform_plugins() -> None:
     assert ok, detail
     assert "xcb" in detail
     assert "offscreen" in detail
+
+
+def test_qt_check_fails_on_a_binding_that_frees_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from ui.infra import binding_probe
+    from ui.infra.qt_check import check_qt
+
+    monkeypatch.setattr(binding_probe, "none_is_immortal", lambda: False)
+    monkeypatch.setattr(binding_probe, "none_refcount_drift",
+                        lambda calls=binding_probe.CALLS: {"setText": -calls, "setEnabled": 0})
+    ok, detail = check_qt()
+    assert not ok
+    assert "frees None" in detail and "setText -10000" in detail
+    if sys.version_info < (3, 12):
+        monkeypatch.undo()
+        ok, detail = check_qt()
+        assert ok and "None's refcount holds over 10000 calls" in detail, detail

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from journal import Journal, StorageError, ValidationError
-from journal.transfer import dump, import_file
+from journal.transfer import _read_rows, dump, import_file, parse_entries
 
 ROWS = [
     {"title": "Summarise, with \"quotes\"", "tool": "ChatGPT", "outcome": "worked",
@@ -112,3 +112,13 @@ def test_csv_lists_and_booleans(journal: Journal, tmp_path: Path) -> None:
     entry = journal.list()[0]
     assert entry.tags == ["a", "b", "c"] and entry.failure_modes == ["refused", "other"]
     assert entry.share is True
+
+
+def test_csv_dump_keeps_a_lone_carriage_return(journal: Journal, tmp_path: Path) -> None:
+    # Found by Hypothesis: with "\n" rows the writer left "0\r0" unquoted and the reader split it.
+    journal.add({"title": "t", "tool": "x", "outcome": "worked", "minutes_without_ai": 1,
+                 "minutes_with_ai": 1, "prompt": "first\rsecond"})
+    target = tmp_path / "dump.csv"
+    dump(journal, target, "csv")
+    (back,) = parse_entries(_read_rows(target))  # one row, not two
+    assert back.prompt == "first\rsecond"

@@ -11,6 +11,7 @@ from keyring.backends import fail
 from support.memory_keyring import BrokenKeyring, MemoryKeyring
 
 from journal import Journal, LockedError, PassphraseRequired
+from journal.errors import ValidationError
 from journal.paths import DB_NAME, VAULT_NAME
 from journal.vault import SERVICE, keychain_status, normalize_recovery_key
 
@@ -124,8 +125,9 @@ def test_change_passphrase_and_new_recovery_key(journal_dir: Path) -> None:
 
 
 def test_short_passphrase_rejected(journal_dir: Path) -> None:
-    with pytest.raises(LockedError, match="at least 8"):
+    with pytest.raises(ValidationError, match="at least 8"):  # invalid input: exit 2
         Journal.create(journal_dir, passphrase="short")
+    assert not journal_dir.exists()
 
 
 def test_files_and_dirs_are_private(journal_dir: Path) -> None:

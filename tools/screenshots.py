@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from journal import Entry, Journal
 from journal.samples import sample_entries
+from tools.chat_drafts_screenshot import build_chat_drafts, build_reminder
 from tools.dashboard_screenshots import build_dashboard_dark, build_dashboard_light
 from tools.share_screenshot import build_share_preview
+from tools.team_screenshot import build_team
 from ui.access.first_run import WelcomeDialog
 from ui.access.passphrase_form import NewPassphraseDialog
 from ui.access.recovery_dialog import RecoveryKeyDialog
@@ -164,9 +166,12 @@ SHOTS: list[tuple[str, Builder, tuple[int, int]]] = [
     ("dashboard-light", build_dashboard_light, (1280, 1500)),
     ("dashboard-dark", build_dashboard_dark, (1280, 1500)),
     ("share-preview", build_share_preview, (1100, 720)),
+    ("team", build_team, (1280, 1460)),
     ("security", build_security, (600, 300)),
     ("new-passphrase", build_new_passphrase, (540, 230)),
     ("backups", build_backups, (620, 360)),
+    ("chat-drafts", build_chat_drafts, (1000, 560)),
+    ("reminder", build_reminder, (460, 220)),
 ]
 
 
@@ -198,6 +203,11 @@ def render(out_dir: Path, only: list[str] | None = None) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in render(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"),
-                       sys.argv[2:] or None):
+    from tools.screenshot_matrix import render_matrix
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    for path in render(out, sys.argv[2:] or None):
         print(path)
+    if not sys.argv[2:]:  # the sizes x themes matrix (issue 14) with a full run
+        for path in render_matrix(out):
+            print(path)

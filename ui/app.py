@@ -24,8 +24,10 @@ from ui.backups.daily_backup import DailyBackup
 from ui.infra import alerts, theme
 from ui.infra.crash import install_excepthook, setup_logging
 from ui.infra.resources import app_icon
+from ui.infra.session import begin_session, end_session
 from ui.infra.settings import AppSettings
 from ui.shell.main_window import MainWindow
+from ui.shell.reminder import Reminder
 from ui.shell.single_instance import SingleInstance, send_to_running, server_name
 from ui.shell.tray import Tray, tray_available
 
@@ -58,6 +60,7 @@ def main(argv: list[str] | None = None, *, journal_dir: Path | None = None,
     app = build_application(argv)
     settings = AppSettings()
     theme.apply(app, settings.get("appearance"))
+    theme.follow_system(app, lambda: str(settings.get("appearance")))
     install_excepthook()
     folder = resolve_journal_dir(journal_dir, settings)
     name = server_name(folder)
@@ -73,14 +76,17 @@ def main(argv: list[str] | None = None, *, journal_dir: Path | None = None,
         return 0
     if opened.folder != default_journal_dir() and journal_dir is None:
         settings.set("journal_dir", str(opened.folder))  # remember a folder the user picked
+    session = begin_session()  # after the hand-over above: one marker per running app
     try:
-        return run(app, opened, settings, instance, quick=quick)
+        code = run(app, opened, settings, instance, quick=quick, crashed=session.crashed)
     finally:
         opened.close()
+    end_session(session)  # only a normal return counts as a clean end
+    return code
 
 
 def run(app: QApplication, opened: Journal, settings: AppSettings, instance: SingleInstance,
-        *, quick: bool) -> int:
+        *, quick: bool, crashed: bool = False) -> int:
     try:
         opened.purge_expired()  # the Trash keeps entries for 30 days
     except OffscriptError as exc:
@@ -111,6 +117,10 @@ def run(app: QApplication, opened: Journal, settings: AppSettings, instance: Sin
         tray.quick_log.connect(window.open_quick_log)
         tray.open_window.connect(window.bring_to_front)
         tray.quit.connect(quit_app)
+        reminder = Reminder(settings, opened, window)
+        reminder.due.connect(tray.show_reminder)
+        tray.snooze_reminder.connect(reminder.snooze)
+        tray.silence_reminder.connect(reminder.not_today)
     instance.message.connect(
         lambda text: window.open_quick_log() if text == "quick" else window.bring_to_front())
     if quick:
@@ -124,7 +134,7 @@ def run(app: QApplication, opened: Journal, settings: AppSettings, instance: Sin
     else:
         window.show()
         log.info("main window shown")
-        QTimer.singleShot(0, window.offer_draft_restore)
+        QTimer.singleShot(0, lambda: window.offer_draft_restore(crashed))
     return app.exec()
 
 

@@ -12,12 +12,14 @@ from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.session import (
     NEW_PASSPHRASE_ENV,
     PASSPHRASE_ENV,
+    RECOVERY_KEY_ENV,
     ask_new_passphrase,
+    ask_recovery_key,
     create_journal,
     journal_dir,
     print_recovery_key,
 )
-from journal.errors import StorageError
+from journal.errors import NotFoundError, StorageError
 from journal.transfer import dump, import_file
 
 
@@ -26,13 +28,16 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     if Journal.exists(folder):
         print(f"A journal already exists in {folder}.", file=out)
         return 0
-    create_journal(folder, sys.stderr, want_passphrase=args.passphrase).close()
+    create_journal(folder, out, sys.stderr, want_passphrase=args.passphrase).close()
     return 0
 
 
 def cmd_unlock(args: argparse.Namespace, out: TextIO) -> int:
     folder = journal_dir(args)
-    with Journal.open(folder, recovery_key=args.recovery_key) as journal:
+    if not Journal.exists(folder):
+        raise NotFoundError(f"No journal at {folder}: create one with `offscript init`.")
+    recovery = ask_recovery_key(args.recovery_key, sys.stderr)
+    with Journal.open(folder, recovery_key=recovery) as journal:
         if args.keychain:
             journal.use_keychain()
             print("Recovery key accepted. The journal key is now in the system keychain.", file=out)
@@ -54,8 +59,12 @@ def cmd_passphrase(args: argparse.Namespace, journal: Journal, out: TextIO) -> i
 
 
 def cmd_recovery_key(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
-    print_recovery_key(journal.new_recovery_key(), out)
-    print("The previous recovery key no longer opens this journal.", file=out)
+    try:  # shown first; it only takes effect once it was written out
+        journal.new_recovery_key(lambda key: print_recovery_key(key, out))
+    except StorageError as exc:
+        raise StorageError(f"{exc} Nothing was changed: your old recovery key still works.") \
+            from exc
+    print("The previous recovery key no longer opens this journal.", file=sys.stderr)
     return 0
 
 
@@ -95,7 +104,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=cmd_init, needs_journal=False)
 
     p = sub.add_parser("unlock", help="open with the recovery key and set a new way in")
-    p.add_argument("--recovery-key", required=True, metavar="KEY")
+    p.add_argument("--recovery-key", metavar="KEY",
+                   help=f"- reads it from standard input; without it, {RECOVERY_KEY_ENV} or a "
+                   "prompt (a key typed here shows in the process list)")
     p.add_argument("--keychain", action="store_true",
                    help="store the key in the system keychain instead of setting a passphrase")
     p.set_defaults(handler=cmd_unlock, needs_journal=False)

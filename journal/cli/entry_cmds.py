@@ -7,10 +7,13 @@ import sys
 from typing import Any, TextIO
 
 from journal.api import TRASH_DAYS, Journal
+from journal.cli.ask import REQUIRED, Cancelled, ask_missing
 from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_entry, print_json, print_table
-from journal.entries import FAILURE_MODES, OUTCOMES
+from journal.entries import FAILURE_MODES, MAX_PROMPT, OUTCOMES, SQLITE_MAX_INT
+from journal.errors import ValidationError
 from journal.query import SORTABLE
+from journal.when import parse_when
 
 # flag → entry field, for add and edit alike
 FIELD_FLAGS = {
@@ -22,6 +25,20 @@ FIELD_FLAGS = {
 }
 
 
+def whole_number(text: str) -> int:
+    """argparse type for minutes and iterations: a short message, whatever was typed."""
+    digits = text.strip()
+    if len(digits.lstrip("+-")) > 30:  # also keeps int() under Python's digit limit
+        raise argparse.ArgumentTypeError(f"far too large ({len(digits)} digits)")
+    try:
+        value = int(digits)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number (got {text[:40]!r})") from None
+    if not -SQLITE_MAX_INT <= value <= SQLITE_MAX_INT:
+        raise argparse.ArgumentTypeError(f"is out of range (got {value})")
+    return value
+
+
 def _field_flags(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     g = parser.add_argument_group("entry fields")
     g.add_argument("--title", help="what you tried to do (1–200 characters)")
@@ -29,10 +46,10 @@ def _field_flags(parser: argparse.ArgumentParser, *, editing: bool) -> None:
     g.add_argument("--tool-version", dest="tool_version", metavar="VERSION")
     g.add_argument("--category", help="writing, coding, analysis, research, support, ops, …")
     g.add_argument("--prompt", help="the prompt you used; '-' reads it from standard input")
-    g.add_argument("--iterations", type=int, help="how many tries it took (≥ 1)")
+    g.add_argument("--iterations", type=whole_number, help="how many tries it took (≥ 1)")
     g.add_argument("--outcome", choices=OUTCOMES)
-    g.add_argument("--without", type=int, metavar="MIN", help="minutes it would take by hand")
-    g.add_argument("--with", dest="with_ai", type=int, metavar="MIN",
+    g.add_argument("--without", type=whole_number, metavar="MIN", help="minutes it would take by hand")
+    g.add_argument("--with", dest="with_ai", type=whole_number, metavar="MIN",
                    help="minutes it took with AI, prompting and checking included")
     g.add_argument("--broke", metavar="TEXT", help="what broke")
     g.add_argument("--mode", action="append", choices=FAILURE_MODES, metavar="MODE",
@@ -43,7 +60,26 @@ def _field_flags(parser: argparse.ArgumentParser, *, editing: bool) -> None:
                    help="a tag, repeatable" + (" (replaces the list)" if editing else ""))
     g.add_argument("--share", action=argparse.BooleanOptionalAction, default=None,
                    help="may this entry's text go into shared summaries (default: no)")
-    g.add_argument("--at", metavar="DATETIME", help="when it happened, e.g. 2026-11-20T14:00")
+    g.add_argument("--at", metavar="WHEN",
+                   help='when it happened: 2026-11-20T14:00, "yesterday 15:00", "2h ago", '
+                   '"monday 9:30" (default: now)')
+
+
+def read_prompt(stdin: TextIO) -> str:
+    """The prompt from standard input: UTF-8 only, and never more than a prompt can hold
+    (so `--prompt - < /dev/zero` stops at once instead of filling memory)."""
+    limit = MAX_PROMPT * 4 + 1  # characters are at most 4 bytes in UTF-8
+    raw = stdin.buffer.read(limit) if hasattr(stdin, "buffer") else stdin.read(limit)
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                "prompt", f"standard input is not UTF-8 text ({exc.reason} at byte {exc.start})"
+            ) from None
+    if len(raw) >= limit:
+        raise ValidationError("prompt", f"standard input holds more than {MAX_PROMPT:,} characters")
+    return str(raw)
 
 
 def _fields(args: argparse.Namespace, stdin: TextIO) -> dict[str, Any]:
@@ -53,13 +89,28 @@ def _fields(args: argparse.Namespace, stdin: TextIO) -> dict[str, Any]:
         if value is None:
             continue
         if flag == "prompt" and value == "-":
-            value = stdin.read()
+            value = read_prompt(stdin)
+        if flag == "at":
+            value = parse_when(value).isoformat()
         data[name] = value
     return data
 
 
-def cmd_add(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
-    entry = journal.add(_fields(args, sys.stdin))
+def cmd_add(args: argparse.Namespace, journal: Journal, out: TextIO, *,
+            stdin: TextIO | None = None, interactive: bool | None = None) -> int:
+    stdin = stdin or sys.stdin
+    data = _fields(args, stdin)
+    if getattr(args, "template", None):  # the template fills in; flags given win
+        data = {**journal.templates.get(args.template).fields(), **data}
+    if interactive is None:
+        interactive = stdin.isatty() and sys.stderr.isatty() and args.prompt != "-"
+    if interactive and any(name not in data for name in REQUIRED):
+        try:  # still missing at a terminal: ask, one field at a time
+            data = ask_missing(data, journal, stdin, sys.stderr)
+        except Cancelled:
+            print("Cancelled; nothing was added.", file=sys.stderr)
+            return 130
+    entry = journal.add(data)
     if args.json:
         print_json(entry.to_dict(), out)
     else:
@@ -134,8 +185,8 @@ def cmd_trash(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
 
 def _list_flags(parser: argparse.ArgumentParser, default_limit: int) -> None:
     add_filter_flags(parser)
-    parser.add_argument("--limit", type=int, default=default_limit, help="rows to show")
-    parser.add_argument("--offset", type=int, default=0, help="rows to skip")
+    parser.add_argument("--limit", type=whole_number, default=default_limit, help="rows to show")
+    parser.add_argument("--offset", type=whole_number, default=0, help="rows to skip")
     parser.add_argument("--sort", choices=sorted(SORTABLE), default="occurred_at")
     parser.add_argument("--asc", action="store_true", help="oldest / smallest first")
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -144,6 +195,8 @@ def _list_flags(parser: argparse.ArgumentParser, default_limit: int) -> None:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("add", help="log an experiment", description="Log an experiment.")
     _field_flags(p, editing=False)
+    p.add_argument("--template", metavar="NAME",
+                   help="start from a template (offscript templates list); flags given win")
     p.add_argument("--json", action="store_true", help="print the new entry as JSON")
     p.set_defaults(handler=cmd_add)
 

@@ -1,4 +1,7 @@
-"""Getting an unlocked journal for a CLI command: create on first use, ask for secrets."""
+"""Getting an unlocked journal for a CLI command, asking for secrets; creating one for `init`.
+
+Only `init` (and the app's first run) creates a journal: a recovery key printed as a side effect
+of `add` would go to standard error only, easy to lose for good."""
 
 from __future__ import annotations
 
@@ -9,13 +12,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from journal import creation
 from journal.api import Journal, PassphraseRequired
-from journal.errors import LockedError, StorageError
-from journal.paths import default_journal_dir
-from journal.vault import check_passphrase, keychain_status
+from journal.errors import LockedError, NotFoundError, OffscriptError, StorageError, ValidationError
+from journal.paths import DB_NAME, VAULT_NAME, default_journal_dir
+from journal.vault import check_passphrase, keychain_status, no_keychain_message
 
 PASSPHRASE_ENV = "OFFSCRIPT_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 NEW_PASSPHRASE_ENV = "OFFSCRIPT_NEW_PASSPHRASE"  # noqa: S105
+RECOVERY_KEY_ENV = "OFFSCRIPT_RECOVERY_KEY"
 PROMPT_TRIES = 3
 
 
@@ -36,10 +41,10 @@ def ask_new_passphrase(env_var: str = PASSPHRASE_ENV) -> str:
     if not _interactive():
         raise LockedError(f"A passphrase is needed: set {env_var} or run in a terminal.")
     for _ in range(PROMPT_TRIES):
-        first = getpass.getpass("New passphrase (8+ characters): ")
+        first = getpass.getpass("New passphrase (8+ characters, not a common one): ")
         try:
             check_passphrase(first)
-        except LockedError as err:
+        except ValidationError as err:
             print(err, file=sys.stderr)
             continue
         if getpass.getpass("Repeat it: ") == first:
@@ -48,39 +53,91 @@ def ask_new_passphrase(env_var: str = PASSPHRASE_ENV) -> str:
     raise LockedError("No passphrase was set.")
 
 
-def print_recovery_key(recovery: str, err: TextIO) -> None:
-    print(
-        "\nYour recovery key (shown once — store it somewhere safe, e.g. a password manager):\n\n"
-        f"    {recovery}\n\n"
-        "It opens this journal if the keychain item or passphrase is ever lost:\n"
-        "    offscript unlock --recovery-key KEY\n", file=err)
+def ask_recovery_key(given: str | None, err: TextIO) -> str:
+    """The recovery key: `-` reads standard input, else OFFSCRIPT_RECOVERY_KEY, else a prompt.
+
+    A key given as an argument still works but shows in the process list (ps) to anyone on this
+    computer while the command runs, so it earns a warning.
+    """
+    if given == "-":
+        return sys.stdin.readline().strip()
+    if given is not None:
+        print("offscript: warning: a recovery key given as an argument shows in the process list "
+              "to other users of this computer; use --recovery-key - (standard input), "
+              f"{RECOVERY_KEY_ENV}, or leave it out to be asked.", file=err)
+        return given
+    from_env = os.environ.get(RECOVERY_KEY_ENV)
+    if from_env:
+        return from_env
+    if _interactive():
+        return getpass.getpass("Recovery key: ")
+    raise ValidationError("recovery key", "none given: type it at the prompt in a terminal, pass "
+                          f"--recovery-key - to read it from standard input, or set {RECOVERY_KEY_ENV}.")
 
 
-def create_journal(folder: Path, err: TextIO, *, want_passphrase: bool = False) -> Journal:
-    usable, backend = keychain_status()
+def print_recovery_key(recovery: str, out: TextIO) -> None:
+    """Show the key and make sure it got out (flushed): raises StorageError if it did not."""
+    try:
+        print(
+            "\nYour recovery key (shown once — store it somewhere safe, e.g. a password manager):"
+            f"\n\n    {recovery}\n\n"
+            "It opens this journal if the keychain item or passphrase is ever lost:\n"
+            "    offscript unlock   (it asks for the key)\n", file=out)
+        out.flush()
+    except OSError as exc:
+        _silence(out)
+        raise StorageError(f"The recovery key could not be written out ({exc.strerror or exc})."
+                           ) from exc
+
+
+def _silence(out: TextIO) -> None:
+    """Point a broken standard output at devnull, so exit doesn't fail flushing it again."""
+    try:
+        fd = out.fileno()
+    except (OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def create_journal(folder: Path, out: TextIO, err: TextIO, *,
+                   want_passphrase: bool = False) -> Journal:
+    """A new journal (for `init`): the recovery key goes to `out`; if it cannot be written out,
+    the new, still empty journal is removed again, so nobody holds a journal without its key."""
+    usable, detail = keychain_status()
     passphrase = None
     if want_passphrase or not usable or os.environ.get(PASSPHRASE_ENV) is not None:
         if not usable and not want_passphrase:
-            print(f"No system keychain is available ({backend}); the journal key will be "
-                  "protected by a passphrase.", file=err)
+            print(f"{no_keychain_message(detail)}: the journal key will be protected by a "
+                  "passphrase instead.", file=err)
         passphrase = ask_new_passphrase()
     journal, recovery = Journal.create(folder, passphrase=passphrase)
     where = "the system keychain" if journal.mode == "keychain" else "your passphrase"
     print(f"Created an encrypted journal in {folder} (key kept by {where}).", file=err)
-    print_recovery_key(recovery, err)
+    try:
+        print_recovery_key(recovery, out)
+    except OffscriptError as exc:
+        journal.close()
+        if journal.mode == "keychain":
+            journal.vault.forget_keychain_item()
+        for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", VAULT_NAME, f".{VAULT_NAME}.lock"):
+            (folder / name).unlink(missing_ok=True)
+        raise StorageError(f"{exc} The new journal was removed again; run offscript init once "
+                           "more.") from exc
     return journal
 
 
-def open_journal(args: argparse.Namespace, err: TextIO, *, create: bool = True) -> Journal:
+def open_journal(args: argparse.Namespace, err: TextIO) -> Journal:
     folder = journal_dir(args)
     state = Journal.folder_state(folder)
     if not state.complete:
-        if not state.empty:
+        # A killed creation (journal/creation.py) never held an entry: create again over it.
+        if not creation.is_unfinished(folder) and not state.empty:
             raise StorageError(f"The journal in {folder} is incomplete: {state.missing} is missing. "
                                "Restore it from a backup; nothing was changed.")
-        if not create:
-            raise StorageError(f"No journal in {folder}; run: offscript init")
-        return create_journal(folder, err)
+        raise NotFoundError(f"No journal at {folder}: create one with `offscript init` "
+                            "(or start the desktop app).")
     try:
         return Journal.open(folder, passphrase=os.environ.get(PASSPHRASE_ENV))
     except PassphraseRequired:

@@ -15,6 +15,7 @@ from journal.share import (
     DETAILS,
     FORMATS,
     INCLUDES,
+    ExportExists,
     ExportRecord,
     ShareOptions,
     build_summary,
@@ -109,7 +110,11 @@ def cmd_export(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
         print(_counts_line(record), file=sys.stderr)
         return 0
     path = Path(args.output)
-    record = export_bytes(journal, summary, opts, data, path, overwrite=args.force)
+    try:
+        record = export_bytes(journal, summary, opts, data, path, overwrite=args.force)
+    except ExportExists:
+        raise ExportExists(f"{path} already exists; pass --force to overwrite it, or choose "
+                           "another name with -o.") from None
     print(_counts_line(record), file=sys.stderr)
     print(f"Wrote {path.name}: {record.entries} entries, detail {record.detail}, "
           f"{record.size:,} bytes, sha256 {record.sha256[:12]}…", file=sys.stderr)

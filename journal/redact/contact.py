@@ -28,12 +28,39 @@ _BARE_ANCHOR = re.compile(
 )
 _TRAIL = ".,;:!?'\"*_"
 
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+# A host with an internal label anywhere ("build-01.internal.example.net") or at the end.
 _INTERNAL_HOST = re.compile(
-    r"(?i)(?<![\w.@-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
-    r"(?:corp|internal|local|lan|intranet|home\.arpa)(?![\w-]|\.[a-z0-9])"
+    rf"(?i)(?<![\w.@/-])(?:{_LABEL}\.)+(?:corp|internal|local|lan|intranet|home\.arpa)"
+    rf"(?:\.{_LABEL})*(?![\w-]|\.[a-z0-9])"
 )
-
 _HOST_ANCHOR = re.compile(r"\.(?:corp|internal|local|lan|intranet|arpa)\b")
+# Fully qualified names of three labels or more under a common TLD ("gw.us-east.acme.net"):
+# company hosts. Python attribute chains end in a call or a non-TLD word, not in these.
+_FQDN = re.compile(
+    rf"(?i)(?<![\w.@/-])(?:{_LABEL}\.){{2,}}"
+    r"(?:com|net|org|io|ai|dev|cloud|co|uk|de|fr|es|nl|eu|us|ca|au|ch|at|se|no|dk|fi|it|"
+    r"pl|jp|in|br|biz|info|app|tech|example|test|invalid)(?![\w-]|\.[a-z0-9]|\()"
+)
+_FQDN_ANCHOR = re.compile(r"\.[A-Za-z0-9-]+\.[A-Za-z]{2}")  # a literal start: a fast scan
+# Windows machine names: "DESKTOP-4K2J9QX", "LAP-HR-0113", "SRV-SQL01".
+_MACHINE = re.compile(
+    r"(?<![\w-])(?:DESKTOP|LAPTOP|LAP|WKS|WS|PC|NB|DT|SRV|SVR|SERVER|VM|WIN|HOST|DC|EXCH)"
+    r"-(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]{4})[A-Z0-9]+(?:-[A-Z0-9]+){0,3}(?![\w-])"
+)
+_MACHINE_ANCHOR = re.compile(r"(?:DESKTOP|LAPTOP|LAP|WKS|WS|PC|NB|DT|SRV|SVR|SERVER|VM|WIN|HOST|"
+                             r"DC|EXCH)-")
+# Spelled-out addresses: "jane dot doe at example dot com", "name[at]domain[dot]de".
+_AT = r"(?:\s*[\[(<{]\s*at\s*[\])>}]\s*|\s+at\s+)"
+_DOT = r"(?:\s*[\[(<{]\s*(?:dot|punkt|punto|point)\s*[\])>}]\s*|\s+(?:dot|punkt|punto)\s+)"
+_SPELLED_EMAIL = re.compile(
+    rf"(?i)(?<![\w.+-])[\w+-]+(?:(?:{_DOT}|\.)[\w+-]+)*{_AT}[a-z0-9-]+"
+    rf"(?:(?:{_DOT}|\.)[a-z0-9-]+)*(?:{_DOT}|\.)[a-z]{{2,24}}(?![\w-])"
+)
+_SPELLED_NEEDLES = ("dot", "DOT", "Dot", "punkt", "punto", "at]", "AT]", "at)", "AT)", "at>", "at}", "at ]",
+                    "at )")
+_SPELLED_ANCHOR = re.compile(
+    r"(?i)[\[(<{]\s*at\s*[\])>}]|\sat\s[^\n]*?\s(?:dot|punkt|punto)\s")
 
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2}(?!\d))?(?!\w|\.\d)")
 _IPV4_ANCHOR = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
@@ -73,6 +100,23 @@ class EmailDetector:
         # lookbehind: match there instead of scanning the whole text.
         for m in _matches(_EMAIL, text, sorted(set(_email_starts(text)))):
             yield Hit(m.start(), m.end(), "email")
+
+
+class SpelledEmailDetector:
+    """E-mail addresses written to dodge scrapers: "at"/"dot" in words or brackets."""
+
+    category = "email"
+
+    def find(self, text: str) -> Iterable[Hit]:
+        if not any(n in text for n in _SPELLED_NEEDLES):
+            return
+        if not _SPELLED_ANCHOR.search(text):
+            return
+        for m in _SPELLED_EMAIL.finditer(text):
+            found = m.group().lower()
+            bracketed = any(b in found for b in "[(<{")
+            if bracketed or re.search(r"\s(?:dot|punkt|punto)\s", found):
+                yield Hit(m.start(), m.end(), "email")
 
 
 class UrlDetector:
@@ -181,17 +225,25 @@ class HostDetector:
 
     def find(self, text: str) -> Iterable[Hit]:
         lower = text.lower()
-        if _HOST_ANCHOR.search(lower):
-            for m in _INTERNAL_HOST.finditer(text):
-                yield Hit(m.start(), m.end(), "host")
+        found: list[Hit] = []
         if self._user is not None and any(d in lower for d in self._domains):
             for m in self._user.finditer(text):
-                found = m.group().lower()
-                if found in self._domains:
-                    # The declared domain itself is a term, so it gets a stable label.
-                    yield Hit(m.start(), m.end(), "domain", key=found)
-                else:
-                    yield Hit(m.start(), m.end(), "host")
+                name = m.group().lower()
+                # The declared domain itself is a term, so it gets a stable label.
+                found.append(Hit(m.start(), m.end(), "domain", key=name)
+                             if name in self._domains else Hit(m.start(), m.end(), "host"))
+        shapes: list[Iterable[re.Match[str]]] = []
+        if _HOST_ANCHOR.search(lower):
+            shapes.append(_INTERNAL_HOST.finditer(text))
+        if _FQDN_ANCHOR.search(text):
+            shapes.append(_FQDN.finditer(text))
+        if "-" in text and _MACHINE_ANCHOR.search(text):
+            shapes.append(_MACHINE.finditer(text))
+        for matches in shapes:
+            for m in matches:
+                if not any(h.start < m.end() and m.start() < h.end for h in found):
+                    found.append(Hit(m.start(), m.end(), "host"))
+        return sorted(found, key=lambda h: h.start)
 
 
 class IpDetector:

@@ -106,7 +106,9 @@ def _dictionary() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def lexicon() -> Lexicon:
-    allow_entries = _read("allow_terms.txt", phrases=True)
+    # The built-in allow list plus the technical lexicon (eponyms, products, languages).
+    allow_entries = (_read("allow_terms.txt", phrases=True)
+                     + _read("technical_terms.txt", phrases=True))
     soft = frozenset(e[1:].casefold() for e in allow_entries if e.startswith("~"))
     hard = [e for e in allow_entries if not e.startswith("~")]
     first_raw = [w.casefold() for w in _read("first_names.txt")]

@@ -24,6 +24,10 @@ CATEGORIES: tuple[str, ...] = (
     "card",
     "iban",
     "national_id",
+    "record_id",
+    "birth_date",
+    "mac",
+    "address",
     "handle",
 )
 
@@ -33,6 +37,9 @@ PRIORITY: dict[str, int] = {
     "card": 1,
     "iban": 1,
     "national_id": 1,
+    "record_id": 1,
+    "birth_date": 1,
+    "mac": 1,
     "email": 2,
     "link": 3,
     "host": 4,
@@ -40,6 +47,7 @@ PRIORITY: dict[str, int] = {
     "path": 5,
     "user": 5,
     "phone": 6,
+    "address": 6,
     "client": 7,
     "project": 7,
     "domain": 7,
@@ -51,7 +59,7 @@ PRIORITY: dict[str, int] = {
 #: Categories whose detection does not depend on language guesses.
 STRUCTURED: frozenset[str] = frozenset(
     {"secret", "card", "iban", "national_id", "email", "link", "host", "ip", "path",
-     "user", "phone"}
+     "user", "phone", "record_id", "birth_date", "mac", "address"}
 )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from journal.redact.lexicon import Lexicon
 from journal.redact.model import Hit
+from journal.redact.name_cues import NameCues, with_particles
 
 
 def _upper_class() -> str:
@@ -38,11 +39,12 @@ _TOKEN_ASCII = re.compile(
     r"[A-Z][A-Za-z]*(?:['’][A-Z][A-Za-z]+|-[A-Za-z]+)*(?![\w@]|['’][A-Z]|\.\w)")
 _NOT_BEFORE = frozenset("'’@#$/.\\-_")
 _PARTICLES = _words(
-    "van von der den de da das do dos del della di du la le bin binti ibn al el ter ten y"
+    "van von der den de da das do dos del della di du la le bin binti bint ben ibn abu al el "
+    "ter ten y"
 )
 STRONG_BEFORE = _words(
-    "hi hey hello dear thanks thank cc asked ask told tell ping pinged met meet called call "
-    "emailed messaged texted dm dmed introduced thx ty congrats"
+    "hi hey hello hallo hola bonjour salut dear thanks thank cc asked ask told tell ping "
+    "pinged met meet called call emailed messaged texted dm dmed introduced thx ty congrats"
 )
 WEAK_BEFORE = _words(
     "from with by to and or for per via colleague coworker manager boss friend mentor "
@@ -66,6 +68,21 @@ _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "est", "ers")
 
 
 _RUN_BREAKS = ".,;:!?\n"
+# German function words that English and the Romance languages do not share.
+_GERMAN = _words(
+    "der das dem und ist nicht mit für bei ein eine einen keine nur bitte wurde wird sind "
+    "auch noch zum zur vom dass oder aber wir ich sich"
+)
+_GERMAN_HINTS = (" und ", " der ", " das ", " ist ", " nicht ", " mit ", " für ", " bei ",
+                 " keine ", " wurde ", " bitte ", " die ", " dem ", " zum ", " zur ", " auf ",
+                 " oder ", " auch ")
+
+
+def _german(text: str) -> bool:
+    lower = text.lower()
+    if sum(h in lower for h in _GERMAN_HINTS) < 2:  # substring scans: cheap
+        return False
+    return len(_GERMAN.intersection(re.findall(r"[a-zäöüß]+", lower))) >= 2
 
 
 def _occurrences(text: str, words: set[str]) -> Iterator[int]:
@@ -84,6 +101,8 @@ class NameDetector:
         self._allow = lex.allow | extra_allow
         self._english_cache: dict[str, int] = {}  # bounded by the vocabulary of the export
         self._edge_cache: dict[str, bool] = {}
+        self._text_german: bool | None = None  # per text, worked out when first needed
+        self._cues = NameCues(self.lower_word, lex.is_name, self._allowed)
 
     # -- word classes -------------------------------------------------------------
     def english(self, word: str) -> bool:
@@ -114,6 +133,8 @@ class NameDetector:
                                                        and stem[:-1] + "y" in eng):
                     return True
         if "-" in w:  # "pair-programmed", "re-ran": one English part makes it prose
+            if self._hyphen_name(w):
+                return False
             return any(p in eng or self._lex.ordinary(p) for p in w.split("-") if len(p) > 2)
         if self._lex.is_name(w):
             return False  # "Emily", "Ahmed": the gazetteer beats suffix guesses
@@ -122,6 +143,15 @@ class NameDetector:
         return ((len(w) > 6 and w.endswith(("tion", "sion", "ment", "ness", "ically", "ization",
                                             "ize", "izes", "ized", "izing", "ify", "ifies")))
                 or (len(w) > 5 and w.endswith(("ed", "ly", "ful", "less", "able"))))
+
+    def _hyphen_name(self, w: str) -> bool:
+        """"Marie-Claire", "Jean-Luc": every part a given name or at least one and no word."""
+        parts = [p for p in w.split("-") if p]
+        if len(parts) < 2:
+            return False
+        names = [self._lex.is_name(p) for p in parts]
+        return all(names) or (names[0] and not any(
+            p in self._lex.english or self._lex.ordinary(p) for p in parts[1:]))
 
     def lower_word(self, word: str) -> bool:
         """A word that, written in lower case, is no name: any dictionary word counts, names
@@ -161,11 +191,23 @@ class NameDetector:
 
     # -- detection ----------------------------------------------------------------
     def find(self, text: str) -> Iterable[Hit]:
+        self._text_german = None
+        token = _TOKEN_ASCII if text.isascii() else _TOKEN
+        capitalised = set(token.findall(text))
+        # Names that are words too ("Autumn", "Hunter"): the cues look at these before a verb.
+        word_names = {w for w in capitalised if self._lex.is_name(w.casefold())
+                      and self._edge_word(w)}
+        return with_particles(text, [*self._find_runs(text, capitalised),
+                                     *self._cues.find(text, word_names)])
+
+    def _find_runs(self, text: str, capitalised: set[str] | None = None) -> Iterable[Hit]:
         token = _TOKEN_ASCII if text.isascii() else _TOKEN
         # A run whose words are all ones a run sheds from its edges (Then, Python, Tuesday)
         # keeps nothing, and acronyms never join a run: only runs holding another word
         # can give a name. So look just at the stretches around those words' occurrences.
-        words = {w for w in set(token.findall(text))
+        if capitalised is None:
+            capitalised = set(token.findall(text))
+        words = {w for w in capitalised
                  if not (self._edge_word(w) or (len(w) > 1 and w.isupper()))}
         if not words:
             return
@@ -196,8 +238,8 @@ class NameDetector:
                 continue
             if run:
                 gap = text[run[-1][1] : m.start()]
-                if gap == " " or (gap.startswith(" ") and gap.endswith(" ")
-                                  and gap.strip().casefold() in _PARTICLES):
+                if gap == " " or (gap.startswith(" ") and gap.endswith(" ") and all(
+                        p in _PARTICLES for p in gap.casefold().split())):
                     run.append(m.span())
                     continue
                 yield run
@@ -273,12 +315,15 @@ class NameDetector:
         w = word.casefold()
         if self._blocked(word) or len(w) < 2:
             return None
-        if any(c.isupper() for c in word[1:]) and not _CAMEL_NAME.match(word):
+        if any(any(c.isupper() for c in part[1:]) and not _CAMEL_NAME.match(part)
+               for part in word.split("-")):
             return None  # ChatGPT, LangChain: camel case is product naming
         initial = self.sentence_initial(text, s)
         strong, weak = self.cues(text, s, e)
         if w in lex.soft_allow:
             return self._hit(s, e, text, uncertain=False) if strong else None
+        if "-" in w and self._hyphen_name(w):
+            return self._hit(s, e, text, uncertain=False)
         if lex.is_name(w):
             if len(w) <= 2:  # "Li", "Le", "Ho": too short to trust without a cue
                 return self._hit(s, e, text, uncertain=True) if strong or weak else None
@@ -291,6 +336,10 @@ class NameDetector:
             return None
         if self.english(w):
             return None
+        if self._text_german is None:
+            self._text_german = _german(text)
+        if self._text_german and not strong:
+            return None  # German capitalises every noun: "Rechnung", "Anschrift"
         if initial and not (strong or weak or self._verb_follows(text, e)):
             return None  # "Payroll test used ...": a capitalised first word proves nothing
         return self._hit(s, e, text, uncertain=True)

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import phonenumbers
-from phonenumbers.phonenumbermatcher import _verify
 
 from journal.redact.model import Hit
 
@@ -140,6 +139,11 @@ def unwrap(s: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _matches_whole(body: str, region: str) -> bool:
+    return any(pm.start == 0 and pm.end == len(body)
+               for pm in phonenumbers.PhoneNumberMatcher(body, region, leniency=_LENIENCY))
+
+
 @lru_cache(maxsize=4096)
 def _validated(cand: str, regions: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """Spans of valid numbers inside one candidate; cached since journals repeat numbers."""
@@ -151,8 +155,9 @@ def _validated(cand: str, regions: tuple[str, ...]) -> tuple[tuple[int, int], ..
             num = phonenumbers.parse(body, region, keep_raw_input=True)
         except phonenumbers.NumberParseException:
             continue
-        # The matcher's own VALID check (valid number, national prefix where required).
-        if _verify(_LENIENCY, num, body, None):  # type: ignore[arg-type]  # unused at VALID
+        # A cheap public check first; then the matcher's own VALID leniency (valid number,
+        # national prefix where required) through its public API, on this number only.
+        if phonenumbers.is_valid_number(num) and _matches_whole(body, region):
             return ((lead, lead + len(body)),)
     if sum(c.isdigit() for c in body) <= 12:
         return ()  # too short to hide a valid number inside junk: the matcher adds nothing

@@ -22,6 +22,10 @@ FIXED: dict[str, str] = {
     "card": "[card]",
     "iban": "[iban]",
     "national_id": "[national-id]",
+    "record_id": "[record-id]",
+    "birth_date": "[birth-date]",
+    "mac": "[mac]",
+    "address": "[address]",
     "handle": "@[handle]",
 }
 LINK_HEX = 6

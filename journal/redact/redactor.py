@@ -8,11 +8,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
+from journal.redact.address import AddressDetector
 from journal.redact.contact import (
     EmailDetector,
     HandleDetector,
     HostDetector,
     IpDetector,
+    SpelledEmailDetector,
     UrlDetector,
 )
 from journal.redact.finance import CardDetector, IbanDetector, NationalIdDetector
@@ -28,11 +30,13 @@ from journal.redact.model import (
     Span,
 )
 from journal.redact.names import NameDetector
+from journal.redact.orgs import OrgDetector
 from journal.redact.phone import PhoneDetector
 from journal.redact.pseudonyms import Pseudonymizer
+from journal.redact.records import RecordDetector
 from journal.redact.resolve import resolve
 from journal.redact.secrets import SecretDetector
-from journal.redact.terms import TermDetector, normalize
+from journal.redact.terms import TermDetector, fold_text, normalize
 from journal.redact.windows import digit_windows
 
 
@@ -92,13 +96,17 @@ class Redactor:
             (CardDetector().find, True),
             (IbanDetector().find, True),
             (NationalIdDetector().find, True),
+            (RecordDetector().find, True),
             (EmailDetector().find, False),
+            (SpelledEmailDetector().find, False),
             (UrlDetector().find, False),
             (HostDetector([*policy.user_domains, *(t.text for t in domain_terms)]).find, False),
             (IpDetector().find, True),
             (HomePathDetector().find, False),
             (OsUserDetector(policy.os_user).find, False),
             (PhoneDetector().find, True),
+            (AddressDetector(self._names.english).find, True),
+            (OrgDetector().find, False),
             (TermDetector(policy.terms, stop=lex.english | lex.allow | user_allow).find, False),
             (self._names.find, False),
             (HandleDetector(lex.allow | user_allow).find, False),
@@ -106,25 +114,37 @@ class Redactor:
         self._pseudo = Pseudonymizer(policy.linkable_key)
         for term in policy.terms:
             if term.kind == "person":
-                self._pseudo.remember_person(normalize(term.text))
+                self._pseudo.remember_person(fold_text(normalize(term.text)))
         # casefolded surface -> (person key, uncertain): names found so far in this export
         self._known_people: dict[str, tuple[str, bool]] = {}
         # first alphanumeric run of a known name -> (its position in _known_people, name)
         self._known_by_first: dict[str, list[tuple[int, str]]] = {}
         self.counts: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
         self._cache: OrderedDict[str, _Found] = OrderedDict()
+        self._learnt: dict[str, _Found] = {}  # long texts seen by learn(), kept for redact()
+
+    def learn(self, texts: Iterable[str]) -> None:
+        """Detect in `texts` without replacing anything, so that names found there are
+        known when other texts are redacted (an export learns from the whole journal).
+        Each detection is kept until redact() uses it: the export detects every text once."""
+        for text in texts:
+            if text not in self._learnt and text not in self._cache:
+                self._learnt[text] = found = self._detect(text)
+                self._learn_people(found.people)
 
     # -- detection ----------------------------------------------------------------
     def _hits(self, text: str) -> list[Hit]:
-        found = self._cache.get(text) if len(text) <= CACHE_TEXT else None
+        short = len(text) <= CACHE_TEXT
+        found = self._learnt.pop(text, None)
+        if found is None and short:
+            found = self._cache.get(text)
         if found is None:
             found = self._detect(text)
-            if len(text) <= CACHE_TEXT:
-                self._cache[text] = found
-                if len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
-        else:
+        if short:
+            self._cache[text] = found
             self._cache.move_to_end(text)
+            if len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
         self._learn_people(found.people)
         if not self._known_people:
             return found.base
@@ -161,7 +181,7 @@ class Redactor:
             words = hit.key.split()
             if len(words) > 1:
                 for part in (words[0], words[-1]):
-                    if len(part) > 2 and not self._names.english(part):
+                    if len(part) > 2 and (not self._names.english(part) or self._names.rare(part)):
                         self._learn(part, hit.key, hit.uncertain)
 
     def _learn(self, surface: str, key: str, uncertain: bool) -> None:

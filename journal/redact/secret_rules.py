@@ -66,9 +66,10 @@ SECRET_RULES: tuple[SecretRule, ...] = (
                ("://",), group=1, requires="@"),
     # Strong words: any value goes, quoted or not.
     SecretRule("password_assignment",
-               r"(?i)\b(?:password|passwd|pwd|passphrase|secret|client_secret)\b[\"']?\s*[:=]\s*"
+               r"(?i)\b(?:password|passwd|pwd|pw|pass|passphrase|passwort|kennwort|contrase[ñn]a|"
+               r"mot\s+de\s+passe|secret|client_secret)\b[\"']?\s*[:=]\s*"
                r"(\"[^\"\n]+\"|'[^'\n]+'|[^\s\"',;]+)",
-               ("pass", "pwd", "secret"), group=1, requires=":="),
+               ("pass", "pwd", "pw", "secret", "wort", "contrase", "mot de"), group=1, requires=":="),
     # Weak words ("key", "token") also appear in prose: the value must look machine-made.
     SecretRule("key_assignment",
                r"(?i)\b(?:token|api[_-]?key|apikey|key|access[_-]?token|auth[_-]?token|"

@@ -11,7 +11,8 @@ from itertools import pairwise
 from journal.redact.model import Hit
 from journal.redact.secret_rules import COMPILED_RULES
 
-_TOKEN = re.compile(r"[A-Za-z0-9+/=_-]{20,}")  # left boundary checked in code: faster scan
+# "=" only as base64 padding at the end: "OPENAI_API_KEY=sk-…" is a name, then a value.
+_TOKEN = re.compile(r"[A-Za-z0-9+/_-]{20,}={0,2}")  # left boundary checked in code: faster scan
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 _SEPARATORS = re.compile(r"[-_/.+=]")
@@ -44,7 +45,7 @@ def looks_random(token: str) -> bool:
         return False
     classes = {_class_of(c) for c in token}
     if len({0, 1, 2} & classes) < 3:
-        return False
+        return _random_two_class(token, classes)
     # Words glued with "-"/"_"/"/" ("Meta-Llama-3-70B-Instruct") switch between upper,
     # lower and digit rarely inside each part; random strings do on about every other char.
     parts = [p for p in _SEPARATORS.split(token) if p]
@@ -54,6 +55,18 @@ def looks_random(token: str) -> bool:
     if switches / sum(len(p) for p in parts) < 0.3:
         return False
     return shannon_entropy(token) >= ENTROPY_BITS
+
+
+def _random_two_class(token: str, classes: set[int]) -> bool:
+    """Lower (or upper) case and digits only, no separators: base36 keys such as a
+    40-character API key. Long, digits well mixed in, and no hex (hashes stay)."""
+    if len(token) < 32 or 3 in classes or 0 not in classes:
+        return False
+    digits = sum(c.isdigit() for c in token)
+    if not 0.15 <= digits / len(token) <= 0.7:
+        return False
+    switches = sum(_class_of(a) != _class_of(b) for a, b in pairwise(token))
+    return switches / len(token) >= 0.3 and shannon_entropy(token) >= 4.0
 
 
 class SecretDetector:

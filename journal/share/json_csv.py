@@ -46,6 +46,8 @@ def summary_dict(s: Summary) -> dict[str, Any]:
     cols = columns(s.detail)
     return {
         "schema": s.schema,
+        "contributor": s.contributor,
+        "created": s.created,
         "detail": s.detail,
         "include": s.include,
         "range": {"since": s.since, "until": s.until},

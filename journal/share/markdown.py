@@ -157,3 +157,14 @@ def render_markdown(s: Summary) -> str:
     note.append(f"Redacted before sharing: {counts}." if counts else
                 "Nothing needed redacting.")
     return "\n".join([*out, *note]) + "\n"
+
+
+def escape_text(text: str) -> str:
+    """Free text on one line with nothing that could open HTML, a link or a table cell
+    (for renderers outside this module, e.g. the team report)."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def code_fence(text: str) -> str:
+    """A fence longer than any run of backticks in `text`."""
+    return _fence(text)

@@ -123,3 +123,5 @@ class Summary:
     failure_modes: tuple[ModeRow, ...]
     entries: tuple[EntryRow, ...]
     report: RedactionReport
+    contributor: str = ""  # the journal's random contributor id (journal.share.contributor)
+    created: str = ""  # when it was built, UTC ISO seconds: a team keeps the newest per period

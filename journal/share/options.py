@@ -15,7 +15,7 @@ Format = Literal["md", "html", "json", "csv"]
 DETAILS: tuple[Detail, ...] = get_args(Detail)
 INCLUDES: tuple[Include, ...] = get_args(Include)
 FORMATS: tuple[Format, ...] = get_args(Format)
-SCHEMA = "offscript.summary/1"
+SCHEMA = "offscript.summary/2"  # /2 adds contributor and created (journal.team reads /1 too)
 MIN_GROUP = 3  # tool/category groups smaller than this are folded into "other"
 OTHER = "other"
 

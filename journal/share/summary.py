@@ -15,7 +15,9 @@ from datetime import date, datetime
 from journal.api import Journal
 from journal.entries import FAILURE_MODES, Entry
 from journal.errors import StorageError
+from journal.query import EntryFilter
 from journal.redact import CATEGORIES, RedactionPolicy, Redactor
+from journal.share.contributor import contributor_id, created_now
 from journal.share.lists import load_policy
 from journal.share.model import (
     EntryRow,
@@ -47,20 +49,42 @@ class Snapshot:
     policy: RedactionPolicy
     stats: Stats
     entries: tuple[Entry, ...]
+    contributor: str = ""
+    created: str = ""
+    # Every non-trashed entry of the journal, exported or not: names are learnt from all of
+    # their fields, so a lessons-only export hides whom a prompt names, as full detail does.
+    context: tuple[Entry, ...] = ()
 
 
 def collect(journal: Journal, opts: ShareOptions) -> Snapshot:
     """Read the entries and their stats under one filter, and the redaction policy."""
     flt = opts.entry_filter
     policy = load_policy(journal, linkable=opts.linkable)
+    contributor, created = contributor_id(journal), created_now()
     for _ in range(_RETRIES):  # an edit between the two reads: read both again
         stats = journal.stats(flt)
         count = stats.totals.entries
         entries = tuple(journal.list(flt, limit=max(count, 1), sort="occurred_at",
                                      descending=False)) if count else ()
         if _consistent(stats, entries):
-            return Snapshot(opts, policy, stats, entries)
+            return Snapshot(opts, policy, stats, entries, contributor, created,
+                            _context(journal, flt, entries))
     raise StorageError("The journal kept changing while the summary was built; try again.")
+
+
+def _context(journal: Journal, flt: EntryFilter, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    everything = EntryFilter(trashed=False)
+    if flt == everything:
+        return entries
+    count = journal.stats(everything).totals.entries
+    return tuple(journal.list(everything, limit=max(count, 1))) if count else ()
+
+
+def entry_texts(entry: Entry) -> list[str]:
+    """Every free-text field of an entry, whatever an export shows of it."""
+    texts = [entry.title, entry.tool, entry.tool_version, entry.category, entry.prompt,
+             entry.what_broke, entry.lesson, *entry.tags]
+    return [t for t in texts if t]
 
 
 def _consistent(stats: Stats, entries: tuple[Entry, ...]) -> bool:
@@ -111,6 +135,10 @@ def summarize(snap: Snapshot, *, cancelled: Callable[[], bool] | None = None,
     if cancelled is not None and cancelled():
         raise Cancelled
     scrub = _Scrubber(snap.policy)
+    for n, e in enumerate(snap.context or entries, start=1):
+        if n % 100 == 0 and cancelled is not None and cancelled():
+            raise Cancelled
+        scrub.redactor.learn(entry_texts(e))
     fold = opts.fold_small_groups
     tools, tool_of = _groups(entries, lambda e: e.tool, fold, scrub, "tool")
     categories, category_of = _groups(entries, lambda e: e.category or NO_CATEGORY, fold, scrub,
@@ -145,7 +173,7 @@ def summarize(snap: Snapshot, *, cancelled: Callable[[], bool] | None = None,
         schema=SCHEMA, detail=opts.detail, include=opts.include, since=since, until=until,
         filters=filters, fold_small_groups=fold, linkable=opts.linkable, totals=totals,
         weeks=weeks, tools=tools, categories=categories, failure_modes=modes, entries=rows,
-        report=scrub.report())
+        report=scrub.report(), contributor=snap.contributor, created=snap.created)
 
 
 def _day(value: date | datetime | None) -> str | None:

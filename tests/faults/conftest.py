@@ -10,6 +10,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from support import init_journal
 from support.cli import run_cli
 
 from journal import Journal
@@ -75,6 +76,7 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str], code: int,
 @pytest.fixture
 def seeded(cli_env: dict[str, str]) -> dict[str, str]:
     """A keychain-mode journal with a few entries, made and closed by the CLI (in-process)."""
+    init_journal(cli_env)
     for i in range(2):
         made = run_cli(cli_env, *add_args(f"seed {i}", "--prompt", "seed prompt " * 300))
         assert made.returncode == 0, made.stderr

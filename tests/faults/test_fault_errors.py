@@ -89,7 +89,7 @@ def test_missing_keychain_item(seeded: dict[str, str]) -> None:
     Path(seeded["OFFSCRIPT_TEST_KEYRING"]).write_text("{}")
     before = fingerprint(folder)
     result = cli(seeded, *add_args("x"))
-    assert_clean_failure(result, 3, "not in the system keychain", "--recovery-key")
+    assert_clean_failure(result, 3, "not in the system keychain", "offscript unlock")
     assert fingerprint(folder) == before
 
 

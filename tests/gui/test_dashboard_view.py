@@ -74,7 +74,7 @@ def test_kpis_and_deltas(view: DashboardView) -> None:
     assert cards["entries"].value.text() == "6"
     assert cards["win_rate"].value.text() == "50%"
     assert cards["lost"].value.text() == "0.9 h"
-    assert "vs previous period" in cards["hours"].change.text()  # previous quarter: empty
+    assert "vs before" in cards["hours"].change.text()  # previous quarter: empty
     text = view.kpi_text()
     assert "Hours saved\t+1.8 h\t+0.0 h\t+1.8 h vs previous period" in text
     view.copy_kpis()
@@ -171,3 +171,64 @@ def test_follows_dark_palette(qtbot, view: DashboardView) -> None:
     view.setPalette(dark)
     qtbot.waitUntil(lambda: view.weekly.chart.theme() == QChart.ChartTheme.ChartThemeDark)
     assert view.weekly.lost.color() == QColor("#ef5350")
+
+
+def test_big_journals_compute_on_a_worker_thread_with_a_busy_bar(
+        qtbot, filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DashboardView, "THREADED_FROM", 1)  # this journal counts as big
+    widget = DashboardView(filled, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.is_busy() and widget.busy_bar.isVisible()  # back before the figures are
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
+    assert not widget.busy_bar.isVisible()
+    assert widget.stats == filled.stats(widget.current_filter())
+    filled.add({"title": "One more", "tool": "Claude", "outcome": "worked",
+                "minutes_without_ai": 30, "minutes_with_ai": 5, "occurred_at": "2026-01-20T10:00"})
+    widget.refresh()
+    widget.refresh()  # a second change while the worker runs is not lost
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
+    assert widget.stats == filled.stats(widget.current_filter())
+    assert widget.stats.totals.entries == len(E) + 1
+
+
+def test_cards_one_height_bars_below_the_top_dots_inside(view: DashboardView, qtbot) -> None:
+    from PySide6.QtCharts import QValueAxis
+
+    view.show()
+    qtbot.waitExposed(view)
+    heights = {card.height() for card in view.kpis.cards.values()}
+    assert len(heights) == 1  # the Win rate card is no taller than the others
+    for chart, bars in ((view.weekly, view.weekly.saved), (view.tools, view.tools.saved)):
+        y = next(a for a in chart.chart.axes(Qt.Orientation.Vertical)
+                 if isinstance(a, QValueAxis) and a.labelFormat() == "%.1f h")
+        tallest = max(_values(bars))
+        assert tallest > 0 and y.max() > tallest * 1.05  # room above the tallest bar
+    rate = next(a for a in view.tools.chart.axes(Qt.Orientation.Vertical)
+                if isinstance(a, QValueAxis) and a.labelFormat() == "%d%%")
+    assert rate.min() < 0 and rate.max() > 100  # 0% and 100% dots drawn whole
+
+
+def test_broke_highlights_say_lost_minutes_with_ai(view: DashboardView) -> None:
+    texts = [item.label.text() for item in view.lessons.failures.items]
+    assert any("lost " in t and " min with AI" in t for t in texts)
+    assert not any("with AI lost" in t for t in texts)
+
+
+def test_week_labels_thin_out_on_a_narrow_chart(view: DashboardView, qtbot) -> None:
+    from PySide6.QtCharts import QCategoryAxis
+
+    from ui.dashboard.charts import LABEL_PX
+
+    view.show()
+    qtbot.waitExposed(view)
+
+    def labels() -> list[str]:
+        axis = next(a for a in view.weekly.chart.axes(Qt.Orientation.Horizontal)
+                    if isinstance(a, QCategoryAxis))
+        return axis.categoriesLabels()
+
+    wide = labels()
+    view.weekly.resize(3 * LABEL_PX, view.weekly.height())
+    qtbot.waitUntil(lambda: len(labels()) < len(wide))
+    assert len(labels()) * LABEL_PX <= 3 * LABEL_PX + LABEL_PX  # each label has its room

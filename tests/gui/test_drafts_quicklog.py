@@ -94,5 +94,33 @@ def test_empty_state_and_samples(journal: Journal, qtbot, settings: AppSettings)
     assert journal.count(EntryFilter(tag=SAMPLE_TAG)) == 10
     assert page.samples_bar.isVisibleTo(win)
     page.remove_samples()
-    assert journal.count() == 0 and journal.count(EntryFilter(trashed=True)) == 0
+    assert journal.count() == 0 and journal.count(EntryFilter(trashed=True)) == 10
     assert page.list_stack.currentWidget() is page.empty
+    assert page.undo_bar.isVisibleTo(win) and "10 sample entries" in page.undo_bar.label.text()
+    win.undo_action.trigger()
+    assert journal.count() == 10 and journal.count(EntryFilter(trashed=True)) == 0
+
+
+def test_remove_samples_keeps_the_users_sample_tagged_entry(journal: Journal, qtbot,
+                                                            settings: AppSettings) -> None:
+    mine = journal.add({"title": "Mine", "tool": "x", "outcome": "worked",
+                        "minutes_without_ai": 1, "minutes_with_ai": 1, "tags": [SAMPLE_TAG]})
+    win = MainWindow(journal, settings)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.journal_page
+    page.add_samples()
+    page.remove_samples()
+    assert [e.id for e in journal.list()] == [mine.id]
+    assert not page.samples_bar.isVisibleTo(win)
+
+
+def test_quick_log_loads_tool_completions_after_it_is_shown(qtbot, journal: Journal) -> None:
+    journal.add({"title": "Earlier", "tool": "Claude", "outcome": "worked",
+                 "minutes_without_ai": 10, "minutes_with_ai": 5})
+    quick = QuickLog(journal)
+    qtbot.addWidget(quick)
+    assert quick.tool.completer() is None or not quick.tool.completer().model().rowCount()
+    quick.show()
+    qtbot.waitUntil(lambda: quick.tool.completer() is not None
+                    and "Claude" in quick.tool.completer().model().stringList(), timeout=3000)

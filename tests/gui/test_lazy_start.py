@@ -32,7 +32,7 @@ def test_only_the_journal_page_is_built_at_start(journal: Journal, qtbot,
     window = MainWindow(journal, settings)
     qtbot.addWidget(window)
     journal.store.conn.set_trace_callback(None)
-    assert [window.stack.is_built(i) for i in range(4)] == [True, False, False, False]
+    assert [window.stack.is_built(i) for i in range(5)] == [True, False, False, False, False]
     counts = [s for s in sql if s.lstrip().upper().startswith("SELECT COUNT(*) FROM ENTRIES E")]
     pages = [s for s in sql if "LIMIT" in s and "OFFSET" in s]
     assert len(pages) == 1  # the entries model queried once (not again from sort())
@@ -46,7 +46,9 @@ def test_only_the_journal_page_is_built_at_start(journal: Journal, qtbot,
 
 def test_samples_bar_appears_once_the_window_is_shown(journal: Journal, qtbot,
                                                       settings: AppSettings) -> None:
-    _add(journal, "A sample", tags=["sample"])
+    from journal.samples import add_samples
+
+    add_samples(journal)  # flagged samples (a user's entry tagged 'sample' is not one)
     window = MainWindow(journal, settings)
     qtbot.addWidget(window)
     window.show()
@@ -72,7 +74,8 @@ def test_pages_built_on_first_open_show_current_data(journal: Journal, qtbot,
     assert window.stack.currentWidget() is window.dashboard
     assert window.dashboard.stats.totals.entries == 1
     assert all(window.stack.is_built(i) for i in range(4))
-    assert window.stack.count() == 4  # placeholders replaced, not appended to
+    assert not window.stack.is_built(mw.TEAM)  # never opened: never built
+    assert window.stack.count() == 5  # placeholders replaced, not appended to
 
     # A page built once is refreshed when shown again, after edits elsewhere.
     window.sidebar.setCurrentRow(mw.JOURNAL)
@@ -98,7 +101,9 @@ def test_same_sort_order_does_not_requery(journal: Journal) -> None:
 
 def test_main_window_import_leaves_charts_and_redaction_for_later() -> None:
     code = ("import sys, ui.app; bad = [m for m in ('PySide6.QtCharts', 'journal.share', "
-            "'journal.redact', 'phonenumbers', 'ui.dashboard') if m in sys.modules]; "
+            "'journal.redact', 'phonenumbers', 'ui.dashboard', 'sqlite_utils', 'journal.stats', "
+            "'ui.access.first_run', 'ui.access.passphrase_form', 'ui.access.recovery_dialog') "
+            "if m in sys.modules]; "
             "print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, check=False,

@@ -167,8 +167,8 @@ def test_without_keychain_only_passphrase(passphrase_journal: tuple[Journal, str
     qtbot.addWidget(dialog)
     assert dialog.keychain_button.isVisibleTo(dialog)
     assert not dialog.keychain_button.isEnabled()
-    assert "No system keychain" in dialog.keychain_button.toolTip()
-    assert "No system keychain is available" in dialog.status.text()
+    assert "No secure system keychain found" in dialog.keychain_button.toolTip()
+    assert "No secure system keychain found" in dialog.status.text()
     assert not dialog.use_keychain() and alert_log.shown[-1][1] == "No keychain"
     assert dialog.change_passphrase() and reopens(journal.folder, passphrase=NEW)
 
@@ -177,7 +177,7 @@ def test_keychain_gone_moves_to_passphrase(journal: Journal, qtbot, driver: Driv
     keyring.set_keyring(fail.Keyring())
     dialog = SecurityDialog(journal)
     qtbot.addWidget(dialog)
-    assert "No system keychain is reachable now" in dialog.status.text()
+    assert "No secure system keychain found" in dialog.status.text()
     assert dialog.change_passphrase()
     assert journal.mode == "passphrase" and reopens(journal.folder, passphrase=NEW)
 
@@ -278,7 +278,7 @@ def test_keychain_journal_without_keychain_gets_a_passphrase(
     opened = startup.open_journal(folder)
     assert opened is not None and opened.mode == "passphrase"
     opened.close()
-    assert "No system keychain" in seen[1].findChildren(type(seen[0].heading))[0].text()
+    assert "No secure system keychain found" in seen[1].findChildren(type(seen[0].heading))[0].text()
     assert reopens(folder, passphrase=NEW)
 
 

@@ -143,3 +143,33 @@ def test_closed_dialog_is_freed(journal: Journal, qtbot: object) -> None:
     qtbot.wait(50)  # type: ignore[attr-defined]
     gc.collect()
     assert ref() is None
+
+
+def test_each_replacement_names_its_class(dialog: ShareDialog, qtbot: object) -> None:
+    choose(dialog, qtbot, detail="full", include="all", fmt="md")
+    tips = {m.label: dialog.preview.tooltip_for(m) for m in dialog.preview.marks}
+    assert "(e-mail address)" in tips["[email]"]
+    assert "(client or organisation)" in tips["Client 1"]
+    assert "remove it from your terms" in tips["Client 1"]
+    assert "(secret (key, token, password))" in tips["[secret]"]
+    person = next(t for label, t in tips.items() if label.startswith("Person"))
+    assert "(person)" in person
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_rendered_view_has_the_same_highlights(dialog: ShareDialog, qtbot: object,
+                                               fmt: str) -> None:
+    choose(dialog, qtbot, detail="full", include="all", fmt=fmt)
+    exact = [m.label for m in dialog.preview.marks]
+    shown = [label for _s, _e, label in dialog.rendered.marked]
+    assert exact and sorted(set(shown)) == sorted(set(exact))
+    if fmt == "md":  # no markup hides a label, so each one shows up as often
+        assert sorted(shown) == sorted(exact)
+    assert "|" not in dialog.rendered.toPlainText().split("\n")[0]  # drawn, not raw Markdown
+    assert dialog.data == render(build_summary(dialog.journal, dialog.panel.options()), fmt)
+
+
+def test_rendered_view_explains_data_formats(dialog: ShareDialog, qtbot: object) -> None:
+    choose(dialog, qtbot, fmt="csv")
+    assert "Exact bytes" in dialog.rendered.toPlainText()
+    assert dialog.rendered.marked == []

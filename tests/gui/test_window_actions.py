@@ -45,7 +45,7 @@ def _titles(window: MainWindow) -> list[str]:
 
 def test_dashboard_page_and_screenshot_builders_always_present(window: MainWindow) -> None:
     assert isinstance(window.dashboard, DashboardView)
-    assert [name for name, _page in window.pages][-1] == "Dashboard"
+    assert [name for name, _page in window.pages][-2:] == ["Dashboard", "Team"]
     names = [name for name, _builder, _size in screenshots.SHOTS]
     assert {"dashboard-light", "dashboard-dark", "share-preview"} <= set(names)
 

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import init_journal
 
 from journal import Journal
-from journal.share import lists
-from share.corpus import LOGIN, make_journal
+from journal.share import lists, summary
+from share.corpus import CREATED, LOGIN, make_journal
 
 REAL_LOGIN_NAMES = lists._login_names
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -20,8 +21,21 @@ def fixed_login(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lists, "_login_names", lambda: [LOGIN])
 
 
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A summary records when it was built; the reference files need one fixed time."""
+    monkeypatch.setattr(summary, "created_now", lambda: CREATED)
+
+
 @pytest.fixture
 def share_journal(tmp_path: Path) -> Iterator[Journal]:
     journal = make_journal(tmp_path / "share-journal")
     yield journal
     journal.close()
+
+
+@pytest.fixture
+def cli_env(cli_env: dict[str, str]) -> dict[str, str]:
+    """The CLI environment with a keychain-mode journal made by `offscript init`."""
+    init_journal(cli_env)
+    return cli_env

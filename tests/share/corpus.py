@@ -10,6 +10,8 @@ from journal.share import lists
 
 TERMS = (("Initrode", "client"), ("Falcon", "project"), ("Ana Souza", "person"))
 LOGIN = "jdoe"
+CONTRIBUTOR = "0123456789abcdef0123456789abcdef"  # the reference journal's id
+CREATED = "2026-02-05T09:30:00Z"  # and the time its summaries were built
 
 
 def _id(n: int) -> str:
@@ -83,7 +85,9 @@ def add_terms(journal: Journal) -> None:
 
 
 def make_journal(folder: Path, *, passphrase: str | None = None) -> Journal:
+    from journal.share.contributor import CONTRIBUTOR_KEY
     journal, _ = Journal.create(folder, passphrase=passphrase)
+    journal.set_setting(CONTRIBUTOR_KEY, CONTRIBUTOR)  # fixed, for byte-stable references
     journal.add_many(journal_entries())
     add_terms(journal)
     return journal

@@ -14,8 +14,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE.parent.parent)]
 
-from journal.share import ShareOptions, build_summary, lists, render  # noqa: E402
-from share.corpus import LOGIN, make_journal  # noqa: E402
+from journal.share import ShareOptions, build_summary, lists, render, summary  # noqa: E402
+from share.corpus import CREATED, LOGIN, make_journal  # noqa: E402
 
 # (file stem, detail, include) — each rendered in every format listed
 CASES = (
@@ -36,6 +36,7 @@ def outputs(journal: object) -> dict[str, bytes]:
 
 def main() -> None:
     lists._login_names = lambda: [LOGIN]  # the same login name the tests use
+    summary.created_now = lambda: CREATED  # type: ignore[attr-defined]  # and the same clock
     with tempfile.TemporaryDirectory() as tmp:
         journal = make_journal(Path(tmp) / "journal", passphrase="reference only")
         try:

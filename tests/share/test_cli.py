@@ -57,7 +57,7 @@ def test_export_to_stdout_and_file(cli_env: dict[str, str], tmp_path: Path) -> N
                "-o", "-")
     assert done.returncode == 0, done.stderr.decode()
     doc = json.loads(done.stdout)
-    assert doc["schema"] == "offscript.summary/1" and doc["totals"]["entries"] == len(ENTRIES)
+    assert doc["schema"] == "offscript.summary/2" and doc["totals"]["entries"] == len(ENTRIES)
     assert b"Initrode" not in done.stdout
     assert b"Redacted:" in done.stderr and b"client" in done.stderr
 
@@ -67,6 +67,7 @@ def test_export_to_stdout_and_file(cli_env: dict[str, str], tmp_path: Path) -> N
     assert target.read_text().count("\n") == 1 + 4  # header + marked entries in range
     again = run(cli_env, "export", "--format", "csv", "-o", str(target))
     assert again.returncode == 4 and b"already exists" in again.stderr
+    assert b"--force" in again.stderr  # the error names the way out
     ok(cli_env, "export", "--format", "md", "--no-fold", "--force", "-o", str(target))
     assert target.read_text().startswith("# AI experiments")
 

@@ -8,6 +8,7 @@ import re
 import subprocess
 
 import pytest
+from support import init_journal
 from support.cli import cli_environment, run_cli
 
 from journal.share import FORMATS
@@ -92,6 +93,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Built once for the module: the tests only read the exported files."""
     tmp_path = tmp_path_factory.mktemp("end_to_end")
     cli_env = cli_environment(tmp_path)
+    init_journal(cli_env)
     rows = corpus()
     src = tmp_path / "corpus.json"
     src.write_text(json.dumps(rows))

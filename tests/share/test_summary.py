@@ -110,7 +110,8 @@ def test_lessons_detail_adds_lessons_but_not_titles_or_prompts(share_journal: Jo
 def test_json_keys_are_fixed_vocabulary(share_journal: Journal, detail: str) -> None:
     doc = summary_dict(build_summary(share_journal, _opts(detail=detail, include="all")))
     allowed = {
-        "schema", "detail", "include", "range", "since", "until", "filters", "name", "value",
+        "schema", "contributor", "created", "detail", "include", "range", "since", "until",
+        "filters", "name", "value",
         "fold_small_groups", "linkable", "totals", "entries", "net_minutes", "hours_saved",
         "minutes_without_ai", "minutes_with_ai", "median_net_minutes", "win_rate",
         "broke_minutes_lost", "negative_net_minutes", "outcomes", *OUTCOMES, "weekly", "week",
@@ -118,7 +119,8 @@ def test_json_keys_are_fixed_vocabulary(share_journal: Journal, detail: str) -> 
         "failure_modes", "mode", "ref", "date", "tool", "category", "outcome", "iterations",
         "what_broke", "lesson", "title", "tool_version", "tags", "prompt", "redactions",
         "person", "client", "project", "domain", "email", "phone", "link", "host", "ip", "path",
-        "user", "secret", "card", "iban", "national_id", "handle",
+        "user", "secret", "card", "iban", "national_id", "record_id", "birth_date", "mac",
+        "address", "handle",
     }
 
     def keys(value: object) -> set[str]:
@@ -129,7 +131,7 @@ def test_json_keys_are_fixed_vocabulary(share_journal: Journal, detail: str) -> 
         return set()
 
     assert keys(doc) <= allowed
-    assert doc["schema"] == "offscript.summary/1"
+    assert doc["schema"] == "offscript.summary/2"
     assert all(m["mode"] in FAILURE_MODES for m in doc["failure_modes"])
 
 

@@ -16,7 +16,7 @@ from keyring.errors import KeyringError, PasswordDeleteError
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 5  # type: ignore[assignment]  # stands in for a secure OS keychain (> 1)
 
     def __init__(self) -> None:
         super().__init__()
@@ -34,7 +34,7 @@ class MemoryKeyring(KeyringBackend):
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 5  # type: ignore[assignment]  # stands in for a secure OS keychain (> 1)
 
     @property
     def _path(self) -> Path:
@@ -59,7 +59,7 @@ class FileKeyring(KeyringBackend):
 
 
 class BrokenKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 5  # type: ignore[assignment]  # stands in for a secure OS keychain (> 1)
 
     def get_password(self, service: str, username: str) -> str | None:
         raise KeyringError("keychain is locked")

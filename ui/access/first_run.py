@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Journal, OffscriptError
+from journal.vault import no_keychain_message
 from ui.access.passphrase_form import NewPassphraseForm, strength_hint
 from ui.infra import theme
 from ui.infra.resources import app_icon
@@ -45,7 +46,8 @@ class WelcomeDialog(QDialog):
         group.addButton(self.use_keychain)
         group.addButton(self.use_passphrase)
         self.no_keychain = QLabel(
-            f"No system keychain is available here ({backend}), so a passphrase is required.",
+            f"{no_keychain_message(backend)}, so a passphrase is required: Offscript never "
+            "keeps your key where other programs could read it.",
             wordWrap=True, visible=not usable)
         self.use_keychain.setEnabled(usable)
         (self.use_keychain if usable else self.use_passphrase).setChecked(True)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import MIN_PASSPHRASE, OffscriptError
+from journal import OffscriptError
+from journal.passphrase_policy import MIN_PASSPHRASE, passphrase_problem
 from ui.infra import theme
 from ui.infra.resources import app_icon
 
@@ -31,9 +32,11 @@ log = logging.getLogger("offscript.ui")
 
 
 def strength_hint(passphrase: str) -> tuple[str, bool]:
-    """(hint, acceptable). A rough guide; the journal's own rule is the minimum length."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        return f"Too short: at least {MIN_PASSPHRASE} characters.", False
+    """(hint, acceptable). Acceptable exactly when the journal accepts it (passphrase_policy);
+    beyond that, a rough guide to strength."""
+    problem = passphrase_problem(passphrase)
+    if problem:
+        return problem, False
     kinds = sum(any(test(c) for c in passphrase)
                 for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
     words = len(passphrase.split())
@@ -86,7 +89,8 @@ class NewPassphraseForm(QWidget):
         typed = self.passphrase.text()
         text, ok = strength_hint(typed)
         self.hint.setText(text if typed else
-                          f"At least {MIN_PASSPHRASE} characters; several words work best.")
+                          f"At least {MIN_PASSPHRASE} characters, not a common password; "
+                          "several words work best.")
         self.hint.setStyleSheet(f"color: {theme.net_color(0 if ok else -1).name()};"
                                 if typed else "")
         self.edited.emit()

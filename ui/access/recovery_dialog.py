@@ -30,7 +30,7 @@ class RecoveryKeyDialog(QDialog):
         self.setWindowTitle("Your recovery key — Offscript")
         self.setWindowIcon(app_icon())
         heading = "Store your new recovery key" if replaced else "Store your recovery key"
-        old = " Your previous recovery key no longer works." if replaced else ""
+        old = " Your previous recovery key stops working when you continue." if replaced else ""
         intro = QLabel(
             f"<h3>{heading}</h3><p>If you forget your passphrase or lose the "
             "keychain, this key is the <b>only</b> way back into your journal. Nobody — not "

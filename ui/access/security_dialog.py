@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Journal, OffscriptError
+from journal.vault import no_keychain_message
 from ui.access.passphrase_form import NewPassphraseDialog
 from ui.access.recovery_dialog import RecoveryKeyDialog
 from ui.infra import alerts
@@ -42,13 +43,13 @@ def describe(mode: str, usable: bool, backend: str) -> str:
         text = ("<b>In the system keychain.</b> Offscript opens your journal without asking; "
                 "anyone who can log in as you can open it too.")
         if not usable:
-            text += (f"<br><br>No system keychain is reachable now ({backend}): choose a "
-                     "passphrase so you can open the journal next time.")
+            text += (f"<br><br>{no_keychain_message(backend)} now: choose a passphrase so "
+                     "you can open the journal next time.")
         return text
     text = ("<b>Protected by a passphrase.</b> Offscript asks for it at each start; the "
             "passphrase itself is never stored.")
     if not usable:
-        text += f"<br><br>No system keychain is available here ({backend})."
+        text += f"<br><br>{no_keychain_message(backend)}."
     return text
 
 
@@ -104,6 +105,10 @@ class SecurityDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        try:  # another window or `offscript passphrase` may have changed it meanwhile
+            self.journal.reload_vault()
+        except OffscriptError as exc:
+            log.warning("could not re-read the key file: %s", exc)
         usable, backend = Journal.keychain_status()
         mode = self.journal.mode
         self.status.setText(describe(mode, usable, backend))
@@ -112,7 +117,7 @@ class SecurityDialog(QDialog):
         self.keychain_button.setVisible(mode == "passphrase")
         self.keychain_button.setEnabled(usable)
         self.keychain_button.setToolTip("" if usable else
-                                        f"No system keychain is available here ({backend}).")
+                                        f"{no_keychain_message(backend)}.")
 
     # -- actions -------------------------------------------------------------------------------
     def change_passphrase(self) -> bool:
@@ -134,7 +139,7 @@ class SecurityDialog(QDialog):
     def use_keychain(self) -> bool:
         usable, backend = Journal.keychain_status()
         if not usable:
-            alerts.warn(self, "No keychain", f"No system keychain is available here ({backend}).")
+            alerts.warn(self, "No keychain", f"{no_keychain_message(backend)}.")
             return False
         text = ("Keep the journal's key in the system keychain? Offscript will open without "
                 "asking for a passphrase, and your passphrase stops working. Your recovery key "
@@ -152,17 +157,20 @@ class SecurityDialog(QDialog):
         return True
 
     def new_recovery_key(self) -> bool:
-        text = ("Issue a new recovery key? The old one stops working at once, so store the new "
-                "one before you close the next window.")
+        text = ("Issue a new recovery key? The next window shows it; the old one stops working "
+                "once you confirm there that you stored the new one.")
         if alerts.ask(self, "New recovery key", text, ["New recovery key", "Cancel"],
                       default=1) != 0:
             return False
+        def show(key: str) -> None:  # the new key counts only once the user confirmed it
+            if not run_dialog(RecoveryKeyDialog(key, self, replaced=True)):
+                raise OffscriptError("The new recovery key was not confirmed.")
+
         try:
-            key = self.journal.new_recovery_key()
+            self.journal.new_recovery_key(show)
         except OffscriptError as exc:
             alerts.error(self, "No new recovery key", str(exc), "Your old recovery key still works.")
             return False
-        run_dialog(RecoveryKeyDialog(key, self, replaced=True))
         self._done("New recovery key issued; the old one no longer works.")
         return True
 

@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError
-from ui.access.first_run import WelcomeDialog
-from ui.access.passphrase_form import NewPassphraseDialog
-from ui.access.recovery_dialog import RecoveryKeyDialog
-from ui.access.unlock import UnlockDialog
+from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError, creation
+from journal.vault import NO_KEYCHAIN
 from ui.infra import alerts
 from ui.infra.modal import run_modal
+
+if TYPE_CHECKING:  # the dialogs load when needed: a keychain-mode start shows none of them
+    from ui.access.first_run import WelcomeDialog
+    from ui.access.passphrase_form import NewPassphraseDialog
+    from ui.access.recovery_dialog import RecoveryKeyDialog
+    from ui.access.unlock import UnlockDialog
 
 log = logging.getLogger("offscript.ui")
 
@@ -36,8 +40,9 @@ def explain(folder: Path, error: OffscriptError) -> tuple[str, list[str]]:
                 "from a backup, or choose another journal folder. Offscript will not create a "
                 "new journal over your data.")
         return text, [RETRY, OTHER_FOLDER, QUIT]
-    text = (f"Offscript could not open the journal in {folder}.\n\n{error}\n\nThe file may be "
-            "damaged or on a drive that is not available. Nothing was changed.")
+    # The error names its cause (full, read-only, busy, damaged…): don't guess "damaged" here.
+    unchanged = "" if "Nothing was changed" in str(error) else "\n\nNothing was changed."
+    text = f"Offscript could not open the journal in {folder}.\n\n{error}{unchanged}"
     choices = [RETRY, OTHER_FOLDER, QUIT]
     if state.has_vault:
         choices.insert(1, RECOVERY)
@@ -77,7 +82,9 @@ def after_recovery(journal: Journal) -> bool:
     text = ("You opened your journal with the recovery key. Choose a new passphrase for the "
             "next start; your recovery key keeps working.")
     if journal.mode != "passphrase":
-        text += " No system keychain is available here, so a passphrase keeps the key instead."
+        text += f" {NO_KEYCHAIN} here, so a passphrase keeps the key instead."
+    from ui.access.passphrase_form import NewPassphraseDialog
+
     dialog = NewPassphraseDialog("Choose a new passphrase", text, journal.use_passphrase,
                                  cancel_label="&Not now")
     changed = run_dialog(dialog)
@@ -93,11 +100,24 @@ def _unlocked(unlock: UnlockDialog) -> Journal | None:
     return unlock.journal
 
 
+def needs_first_run(folder: Path) -> bool:
+    """No journal here: nothing at all, or only what a killed creation left (which never held
+    an entry; creating again clears it). Half a journal otherwise is damage, never replaced."""
+    if Journal.exists(folder):
+        return False
+    return Journal.folder_state(folder).empty or creation.is_unfinished(folder)
+
+
 def open_journal(folder: Path) -> Journal | None:
     """Loop until the journal is open or the user quits. Returns None to quit."""
+    from ui.access.unlock import UnlockDialog  # light; its forms load with the dialog below
+
     while True:
         state = Journal.folder_state(folder)
-        if state.empty:
+        if needs_first_run(folder):
+            from ui.access.first_run import WelcomeDialog
+            from ui.access.recovery_dialog import RecoveryKeyDialog
+
             welcome = WelcomeDialog(folder)
             if not run_dialog(welcome) or welcome.journal is None:
                 return None

@@ -97,6 +97,9 @@ class BackupModel(QAbstractTableModel):
         return human_size(info.size)
 
 
+FIT_ROWS = 10
+
+
 class RestoreDialog(QDialog):
     restored = Signal(int)
 
@@ -105,7 +108,7 @@ class RestoreDialog(QDialog):
         self.journal = journal
         self.backups: list[BackupInfo] = []
         self.setWindowTitle("Backups")
-        self.resize(620, 360)
+        self.setMinimumWidth(620)  # the height follows the number of backups (see _fit)
         layout = QVBoxLayout(self)
         intro = QLabel(f"Encrypted copies of your journal in {journal.backups.folder}. "
                        "Restoring one first saves your current journal as another backup.")
@@ -174,6 +177,15 @@ class RestoreDialog(QDialog):
         self.empty.setVisible(not self.backups)
         self.table.setVisible(bool(self.backups))
         self._update_buttons()
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the backups need (up to FIT_ROWS rows, then it scrolls): no empty band."""
+        rows = min(max(self.model.rowCount(), 1), FIT_ROWS)
+        frame = 2 * self.table.frameWidth()
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + frame
+                                  + rows * self.table.verticalHeader().defaultSectionSize())
+        self.adjustSize()
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()

@@ -23,13 +23,16 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QCursor, QPainter, QPalette
+from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
 from journal.stats import Stats, Week
 
 MAX_TOOLS = 8
 MAX_LABELS = 7
+LABEL_PX = 64  # room one week label needs ("24 Nov"); fewer labels on a narrow chart
+HEADROOM = 0.15  # of a tick step, kept free above the tallest bar
+RATE_PAD = 6  # % beyond 0 and 100 on the win-rate axis, so dots there are not cut in half
 
 # (light, dark) colours; losses and `broke` share the warning colour.
 COLORS = {
@@ -70,8 +73,14 @@ def value_axis(low: float, high: float, fmt: str, *, integer: bool = False) -> Q
     step = nice_step(high - low)
     if integer:
         step = max(1.0, round(step))
+    top, bottom = math.ceil(high / step) * step, math.floor(low / step) * step
+    # Headroom: the tallest bar never touches the top (nor the deepest the bottom).
+    if high > 0 and top - high < step * HEADROOM:
+        top += step
+    if low < 0 and low - bottom < step * HEADROOM:
+        bottom -= step
     axis = QValueAxis()
-    axis.setRange(math.floor(low / step) * step, math.ceil(high / step) * step)
+    axis.setRange(bottom, top)
     axis.setTickType(QValueAxis.TickType.TicksDynamic)
     axis.setTickAnchor(0.0)
     axis.setTickInterval(step)
@@ -79,9 +88,16 @@ def value_axis(low: float, high: float, fmt: str, *, integer: bool = False) -> Q
     return axis
 
 
-def week_axis(weeks: Sequence[Week]) -> QCategoryAxis:
-    """Bars sit at x = 0..n-1; labels cover groups of weeks so they are never squeezed."""
-    every = max(1, math.ceil(len(weeks) / MAX_LABELS))
+def label_room(width: int) -> int:
+    """How many week labels fit a chart `width` pixels wide (0: not laid out yet)."""
+    return MAX_LABELS if width <= 0 else max(2, min(MAX_LABELS, width // LABEL_PX))
+
+
+def week_axis(weeks: Sequence[Week], width: int = 0) -> QCategoryAxis:
+    """Bars sit at x = 0..n-1; labels cover groups of weeks so they are never squeezed (a
+    narrow chart, `width` pixels, shows fewer)."""
+    room = label_room(width)
+    every = max(1, math.ceil(len(weeks) / room))
     axis = QCategoryAxis()
     axis.setRange(-0.5, len(weeks) - 0.5)
     axis.setStartValue(-0.5)
@@ -123,6 +139,18 @@ class ChartPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.dark = False
+        self._weekly: tuple[Stats, int] | None = None  # drawn with so many week labels
+
+    def _week_axis(self, weeks: Sequence[Week], stats: Stats) -> QCategoryAxis:
+        width = self.width() if self.isVisible() else 0
+        self._weekly = (stats, label_room(width))
+        return week_axis(weeks, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Narrower or wider: redraw when a different number of week labels fits.
+        if self._weekly is not None and label_room(self.width()) != self._weekly[1]:
+            self.update_stats(self._weekly[0])
 
     # -- state -----------------------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -226,7 +254,7 @@ class WeeklyNetChart(ChartPanel):
         series.append(self.saved)
         series.append(self.lost)
         series.setBarWidth(0.8)
-        x = week_axis(weeks)
+        x = self._week_axis(weeks, stats)
         y = value_axis(min(values), max(values), "%.1f h")
         self._attach(series, x, y)
 
@@ -254,7 +282,7 @@ class OutcomeMixChart(ChartPanel):
             self.sets[name] = self._bar_set(name.capitalize(), values, name, tip)
             series.append(self.sets[name])
         series.setBarWidth(0.8)
-        x = week_axis(weeks)
+        x = self._week_axis(weeks, stats)
         y = value_axis(0, max(w.entries for w in weeks), "%d", integer=True)
         self._attach(series, x, y)
 
@@ -285,7 +313,7 @@ class ToolsChart(ChartPanel):
         series.append(self.lost)
         series.setBarWidth(0.6)
         x = QBarCategoryAxis()
-        x.append([_short(g.name or "?", 12) for g in tools])
+        x.append([_short(g.name or "?", 12) for g in tools])  # whole names in the bar tooltips
         y = value_axis(min(values), max(values), "%.1f h")
         self._attach(series, x, y)
         self.rate = QScatterSeries()
@@ -297,7 +325,7 @@ class ToolsChart(ChartPanel):
             self.rate.append(QPointF(i, 100 * g.win_rate))
         self.rate.hovered.connect(lambda point, on: _tooltip(on, tip(round(point.x()))))
         rate_axis = QValueAxis()
-        rate_axis.setRange(0, 100)
+        rate_axis.setRange(-RATE_PAD, 100 + RATE_PAD)
         rate_axis.setTickType(QValueAxis.TickType.TicksDynamic)
         rate_axis.setTickAnchor(0)
         rate_axis.setTickInterval(25)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from journal.stats import Totals
@@ -101,6 +100,8 @@ class KpiCard(QFrame):
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
         self.value.setFont(font)
+        # Short enough for one line on a card ("▲ +12 pts vs before"); wraps rather than clips
+        # in a very narrow window, and the cards stay one height either way.
         self.change = QLabel(wordWrap=True)
         column = QVBoxLayout(self)
         column.addWidget(self.title)
@@ -115,7 +116,7 @@ class KpiCard(QFrame):
         arrow = ""
         if kpi.previous is not None and kpi.direction:
             arrow = "▲ " if kpi.direction > 0 else "▼ "
-        self.change.setText(arrow + kpi.change)
+        self.change.setText(arrow + kpi.change.replace(" vs previous period", " vs before"))
         dark = is_dark(self)
         if kpi.trend:
             tint = color("gain" if kpi.trend > 0 else "loss", dark).name()
@@ -123,7 +124,8 @@ class KpiCard(QFrame):
         else:
             self.change.setStyleSheet("")
             self.change.setEnabled(kpi.previous is not None)
-        self.setToolTip(kpi.hint + (f"\nPrevious period: {kpi.previous}" if kpi.previous else ""))
+        self.setToolTip(kpi.hint + (f"\nPrevious period: {kpi.previous}" if kpi.previous else "")
+                        + f"\n{kpi.change}")
 
 
 class KpiRow(QWidget):
@@ -133,7 +135,7 @@ class KpiRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.cards = {key: KpiCard() for key in ("hours", "entries", "win_rate", "lost")}
         for card in self.cards.values():
-            row.addWidget(card, 1, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(card, 1)  # stretched to one height
         self.kpis: list[Kpi] = []
 
     def show_totals(self, now: Totals, before: Totals | None) -> None:

@@ -37,7 +37,7 @@ class HighlightItem(QFrame):
         net_key = "gain" if item.net_minutes >= 0 else "loss"
         net = f"net {item.net_minutes:+d} min"
         if failure and item.outcome == "broke":
-            net += f" · {item.cost_minutes} min with AI lost"
+            net += f" · lost {item.cost_minutes} min with AI"
         meta = (f"{item.day:%d %b %Y} · {escape(item.tool)} · {escape(item.outcome)} · "
                 f"<span style='color:{color(net_key, dark).name()}'><b>{net}</b></span>")
         lines = [f"<b>{escape(item.title)}</b>", meta]

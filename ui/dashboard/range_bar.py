@@ -7,11 +7,12 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QToolButton, QWidget
 
 from journal import EntryFilter, Journal
 from journal.entries import OUTCOMES
 from ui.widgets.fields import refill_choices
+from ui.widgets.flow_layout import FlowLayout
 
 # key, label, days back (inclusive of today); None = all time, 0 = custom
 RANGES: tuple[tuple[str, str, int | None], ...] = (
@@ -48,12 +49,10 @@ class RangeBar(QWidget):
         self.reset = QToolButton(text="Reset")
         self.reset.setToolTip("Last quarter, no filters")
 
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(self)  # wraps onto a second line in a narrow window, never clips
         for widget in (self.range, self.since, self.to_label, self.until, self.tool,
                        self.outcome, self.category, self.tag, self.reset):
             row.addWidget(widget)
-        row.addStretch(1)
         self.range.setCurrentIndex(1)
         self._show_custom(False)
         self.range.currentIndexChanged.connect(self._range_changed)
@@ -160,10 +159,15 @@ class RangeBar(QWidget):
 
     def refresh_choices(self) -> None:
         """Tool, category and tag lists from the journal (most used first), keeping selection."""
+        self.set_choices({column: self.journal.suggestions(column)
+                          for column in ("tool", "category", "tags")})
+
+    def set_choices(self, choices: dict[str, list[str]]) -> None:
+        """The lists from values read elsewhere (the dashboard's worker), keeping selection."""
         for combo, column in ((self.tool, "tool"), (self.category, "category"),
                               (self.tag, "tags")):
             current = combo.currentData()
-            refill_choices(combo, self.journal.suggestions(column))
+            refill_choices(combo, choices[column])
             combo.blockSignals(True)
             _select(combo, current)  # a value no longer suggested stays selectable here
             combo.blockSignals(False)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from .charts import FailureModesChart, OutcomeMixChart, ToolsChart, WeeklyNetCha
 from .kpi_cards import KpiRow, kpi_table_text
 from .lessons_panel import LessonsPanel
 from .range_bar import RangeBar
+from .stats_worker import Figures, StatsWorker
 
 log = logging.getLogger("offscript.ui.dashboard")
 
@@ -36,6 +38,8 @@ class DashboardView(QWidget):
     """KPI cards, four charts and the wins-beside-failures panel for the filtered range."""
 
     open_entry = Signal(str)
+    # From this many entries the figures take ~100 ms or more: compute them off the GUI thread.
+    THREADED_FROM = 20_000
 
     def __init__(self, journal: Journal, parent: QWidget | None = None, *,
                  today: Callable[[], date] | None = None) -> None:
@@ -52,6 +56,15 @@ class DashboardView(QWidget):
         self.status.setObjectName("dashboardStatus")
         self.heading = QLabel(wordWrap=True)  # what the numbers cover; part of the PNG
         self.heading.setObjectName("dashboardHeading")
+        self.busy_bar = QProgressBar()  # shown while a worker computes the figures
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_bar.setAccessibleName("Updating the dashboard")
+        self.busy_bar.hide()
+        self._worker = StatsWorker(journal, self)
+        self._worker.done.connect(self._computed)
+        self._worker.failed.connect(self._failed)
+        self._busy = self._pending = False
 
         self.kpis = KpiRow()
         self.weekly = WeeklyNetChart()
@@ -92,6 +105,7 @@ class DashboardView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.range_bar, 1)
+        top.addWidget(self.busy_bar)
         top.addWidget(self.status)
         top.addWidget(self.copy_button)
         top.addWidget(self.export_button)
@@ -108,8 +122,22 @@ class DashboardView(QWidget):
         self.range_bar.set_filter(flt)
         self.refresh()
 
+    def is_busy(self) -> bool:
+        """True while a worker thread computes the figures."""
+        return self._busy
+
     def refresh(self) -> None:
-        """Recompute everything (the main window calls this after edits)."""
+        """Recompute everything (the main window calls this after edits). Journals of
+        THREADED_FROM entries or more are computed on a worker thread, with a busy bar."""
+        try:
+            threaded = self.journal.count() >= self.THREADED_FROM
+        except OffscriptError:
+            threaded = False  # the in-place path below reports the error
+        if threaded:
+            self._pending = self._busy  # one worker at a time; a change meanwhile reruns it
+            if not self._busy:
+                self._start_worker()
+            return
         self.range_bar.refresh_choices()
         flt = self.current_filter()
         try:
@@ -122,6 +150,28 @@ class DashboardView(QWidget):
             return
         self.stats, self.previous = stats, previous
         self._show(stats, previous)
+
+    def _start_worker(self) -> None:
+        self._busy, self._pending = True, False
+        self.busy_bar.show()
+        self.status.setText("Updating…")
+        self._worker.start(self.current_filter())
+
+    def _computed(self, figures: Figures) -> None:
+        if self._pending:  # the journal or the range changed while computing
+            self._start_worker()
+            return
+        self._busy = False
+        self.busy_bar.hide()
+        self.range_bar.set_choices(figures.choices)
+        self.stats, self.previous = figures.stats, figures.previous
+        self._show(figures.stats, figures.previous)
+
+    def _failed(self, message: str) -> None:
+        self._busy = self._pending = False
+        self.busy_bar.hide()
+        self.status.clear()
+        self.heading.setText(f"Cannot compute the dashboard: {message}")
 
     def kpi_text(self) -> str:
         return kpi_table_text(self.kpis.kpis, self.period_text())

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -27,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from journal import Entry, Journal, OffscriptError, ValidationError
 from journal.entries import SUGGESTED_CATEGORIES, validate_fields
-from ui.entries.drafts import DraftStore
-from ui.infra import theme
+from ui.entries.drafts import DraftStore, DraftThrottle
+from ui.entries.editor_parts import DateTimeField, FieldErrors, LeaveWatcher, text_box
 from ui.widgets.fields import (
     FailureModes,
     NetLabel,
@@ -37,18 +36,7 @@ from ui.widgets.fields import (
     parse_tags,
     set_completions,
 )
-
-AUTOSAVE_MS = 3000
-
-
-def _text_box(name: str, height: int, mono: bool = False) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setAccessibleName(name)
-    box.setTabChangesFocus(True)  # Tab moves on, so the form stays keyboard-friendly
-    box.setMinimumHeight(height)
-    if mono:
-        box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-    return box
+from ui.widgets.template_button import TemplateButton, fill_empty, save_template
 
 
 class EntryEditor(QWidget):
@@ -63,10 +51,9 @@ class EntryEditor(QWidget):
         self.entry: Entry | None = None
         self._dirty = False
         self._loading = False
-        self._errors: dict[str, QLabel] = {}
+        self.errors = FieldErrors()
         self._build()
-        self.autosave = QTimer(self, interval=AUTOSAVE_MS, singleShot=True)
-        self.autosave.timeout.connect(self.save_draft)
+        self.autosave = DraftThrottle(self, self.save_draft)
         # The used values come from the journal in refresh_suggestions(), which the owner calls
         # once the window is on screen (a query over every entry is not worth a slower start).
         self.category.addItems(["", *SUGGESTED_CATEGORIES])
@@ -79,7 +66,7 @@ class EntryEditor(QWidget):
         # A long title wraps instead of widening the form past the pane (which would clip it).
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title = QLineEdit(placeholderText="What did you try?")
-        self.occurred_at = QDateTimeEdit(calendarPopup=True, displayFormat="yyyy-MM-dd HH:mm")
+        self.occurred_at = DateTimeField(calendarPopup=True, displayFormat="yyyy-MM-dd HH:mm")
         self.tool = QLineEdit(placeholderText="e.g. ChatGPT, Claude, Copilot")
         self.tool_version = QLineEdit(placeholderText="model or version (optional)")
         self.category = QComboBox(editable=True)
@@ -89,11 +76,11 @@ class EntryEditor(QWidget):
         self.net = NetLabel(self.without_ai, self.with_ai)
         self.failure_modes = FailureModes()
         self.iterations = QSpinBox(minimum=0, maximum=999, specialValueText="—")
-        self.prompt = _text_box("Prompt", 110, mono=True)
+        self.prompt = text_box("Prompt", 84, mono=True)
         self.prompt.setPlaceholderText("The prompt you used (kept encrypted, never shared "
                                        "unless you choose to)")
-        self.what_broke = _text_box("What broke", 54)
-        self.lesson = _text_box("Lesson", 54)
+        self.what_broke = text_box("What broke", 52)
+        self.lesson = text_box("Lesson", 52)
         self.tags = QLineEdit(placeholderText="comma-separated, e.g. email, summarising")
         self.share = QCheckBox("May appear in shared summaries")
         self._build_form()
@@ -110,26 +97,30 @@ class EntryEditor(QWidget):
         minutes_block = QVBoxLayout()
         minutes_block.addLayout(minutes)
         minutes_block.addWidget(self.net)
+        self.minutes_hint = QLabel(wordWrap=True)
+        self.minutes_hint.setAccessibleName("Minutes by hand hint")
+        minutes_block.addWidget(self.minutes_hint)
         self.failure_box = QGroupBox("What went wrong?")
         QVBoxLayout(self.failure_box).addWidget(self.failure_modes)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(4)
+        # The order people fill it in; the date defaults to now, so it comes last.
         rows: list[tuple[str, str, Any]] = [
-            ("title", "&Title", self.title), ("occurred_at", "&When", self.occurred_at),
-            ("tool", "T&ool", self.tool), ("tool_version", "&Version", self.tool_version),
-            ("category", "Cate&gory", self.category), ("outcome", "Outcome", self.outcome),
+            ("title", "&Title", self.title), ("tool", "T&ool", self.tool),
+            ("tool_version", "&Version", self.tool_version), ("outcome", "Outcome", self.outcome),
             ("minutes_without_ai", "Minutes", minutes_block),
             ("failure_modes", "", self.failure_box),
-            ("iterations", "&Iterations", self.iterations), ("prompt", "&Prompt", self.prompt),
             ("what_broke", "What &broke", self.what_broke), ("lesson", "&Lesson", self.lesson),
-            ("tags", "T&ags", self.tags), ("share", "", self.share)]
+            ("prompt", "&Prompt", self.prompt), ("tags", "T&ags", self.tags),
+            ("share", "", self.share), ("category", "Cate&gory", self.category),
+            ("iterations", "&Iterations", self.iterations), ("occurred_at", "&When",
+                                                             self.occurred_at)]
         for name, label, widget in rows:
-            error = QLabel(visible=False, wordWrap=True)
-            error.setAccessibleName(f"{name} error")
-            self._errors[name] = error
+            error = self.errors.line(name)
             cell = QVBoxLayout()
-            cell.setSpacing(2)
+            cell.setSpacing(0)
             cell.addWidget(widget) if isinstance(widget, QWidget) else cell.addLayout(widget)
             cell.addWidget(error)
             label_widget = QLabel(label)
@@ -139,20 +130,61 @@ class EntryEditor(QWidget):
             form.addRow(label_widget, cell)
             if name == "failure_modes":
                 self._failure_label = label_widget
-        self._errors["minutes_with_ai"] = self._errors["minutes_without_ai"]
+        self.errors.share("minutes_with_ai", with_="minutes_without_ai")
+        self._watch_leaving()
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.heading)
+        self.note = QLabel(wordWrap=True)
+        self.note.hide()
+        self.note.setAccessibleName("Note about this entry")
+        body_layout.addWidget(self.note)
         body_layout.addLayout(form)
         body_layout.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        self.form_scroll.setWidget(body)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Never clip a field: the pane is at least as wide as the form needs.
-        scroll.setMinimumWidth(body.minimumSizeHint().width()
-                               + scroll.verticalScrollBar().sizeHint().width() + 4)
-        self._build_buttons(scroll)
+        self.form_scroll.setMinimumWidth(body.minimumSizeHint().width()
+                                    + self.form_scroll.verticalScrollBar().sizeHint().width() + 4)
+        self._build_buttons(self.form_scroll)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in Tab order (one stop each; the button groups count once)."""
+        return [self.title, self.tool, self.tool_version, self.outcome.tab_stop.first(),
+                self.without_ai, self.with_ai, self.failure_modes.tab_stop.first(),
+                self.what_broke, self.lesson, self.prompt, self.tags, self.share,
+                self.category, self.iterations, self.occurred_at]
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [self.title, self.tool, self.tool_version,
+                                *self.outcome.buttons.values(), self.without_ai, self.with_ai,
+                                *self.failure_modes.boxes.values(), self.what_broke,
+                                self.lesson, self.prompt, self.tags, self.share, self.category,
+                                self.iterations, self.occurred_at, self.delete_button,
+                                self.revert_button, self.save_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _watch_leaving(self) -> None:
+        """A field's error shows once the user has left it (or on Save), not while typing."""
+        fields: dict[str, list[QWidget]] = {
+            "title": [self.title], "tool": [self.tool], "tool_version": [self.tool_version],
+            "outcome": list(self.outcome.buttons.values()),
+            "minutes_without_ai": [self.without_ai], "minutes_with_ai": [self.with_ai],
+            "what_broke": [self.what_broke], "lesson": [self.lesson], "prompt": [self.prompt],
+            "tags": [self.tags], "category": [self.category], "iterations": [self.iterations],
+            "occurred_at": [self.occurred_at]}
+        self.leave_watcher = LeaveWatcher(fields, self._left, self)
+
+    def _left(self, name: str) -> None:
+        if self._loading:
+            return
+        self.errors.touched.add(name)
+        if name == "minutes_with_ai":
+            self.errors.touched.add("minutes_without_ai")  # they share one error line
+        self.validate(full=False)
 
     def _build_buttons(self, scroll: QScrollArea) -> None:
 
@@ -163,7 +195,9 @@ class EntryEditor(QWidget):
         self.revert_button = QPushButton("Re&vert")
         self.revert_button.setToolTip("Discard changes (Esc)")
         self.delete_button = QPushButton("Move to &Trash")
+        self.template_button = TemplateButton(self.journal, self)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.template_button)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.revert_button)
@@ -172,6 +206,7 @@ class EntryEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
+        self._set_tab_order()
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.save)
@@ -189,6 +224,11 @@ class EntryEditor(QWidget):
         self.occurred_at.dateTimeChanged.connect(self._changed)
         self.failure_modes.changed.connect(self._changed)
         self.share.toggled.connect(self._changed)
+        self.category.currentTextChanged.connect(self._update_minutes_hint)
+        self.template_button.picked.connect(self.apply_template)
+        self.template_button.save_requested.connect(
+            lambda name: save_template(self, self.journal, name, self.values())
+            and self.status.setText(f"Saved template “{name}”"))
 
     def refresh_suggestions(self) -> None:
         """Completers from what the user typed before (most used first)."""
@@ -249,13 +289,25 @@ class EntryEditor(QWidget):
         self.set_values(entry.to_dict() if entry else {})
         self.heading.setText(f"Editing: {entry.title}" if entry else "New entry")
         self.delete_button.setEnabled(entry is not None)
-        self._show_errors({})
+        self.set_note("")
+        self.errors.reset()
         self.status.clear()
         self._set_dirty(False)
         if values:
             self.set_values(values)
             self._set_dirty(True)
             self.validate(full=False)
+        self.show_top()
+
+    def show_top(self, *, focus: bool = False) -> None:
+        """Scroll to the heading; put the cursor in Title when asked or when it was in the form
+        (typing must never land in a field scrolled out of view). Focus in the list stays there,
+        so arrow keys keep walking the entries."""
+        self.form_scroll.verticalScrollBar().setValue(0)
+        self.form_scroll.horizontalScrollBar().setValue(0)
+        if focus or self.isAncestorOf(QApplication.focusWidget()):
+            self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.form_scroll.verticalScrollBar().setValue(0)
 
     # -- editing ---------------------------------------------------------------------------
     @property
@@ -273,7 +325,7 @@ class EntryEditor(QWidget):
             return
         self._set_dirty(True)
         self.status.setText("Unsaved changes")
-        self.autosave.start()
+        self.autosave.changed()
         self.validate(full=False)
 
     def _outcome_changed(self, outcome: str, mark: bool = True) -> None:
@@ -284,8 +336,24 @@ class EntryEditor(QWidget):
         if mark:
             self._changed()
 
+    def apply_template(self, fields: dict[str, Any]) -> None:
+        """Fill the fields still empty from a template; what was typed stays."""
+        current = self.values()
+        self.set_values({**current, **fill_empty(current, fields)})
+        self._changed()
+
+    def _update_minutes_hint(self, category: str) -> None:
+        # The median of the person's own entries in this category: a hint, never filled in.
+        try:
+            median = self.journal.templates.suggested_minutes(category.strip())
+        except OffscriptError:
+            median = None
+        self.minutes_hint.setText(f"Your {category.strip()} entries took {median} min by hand "
+                                  "(median)" if median is not None else "")
+
     def validate(self, *, full: bool) -> bool:
-        """Run the journal's own rules per field; show each rule beside its field."""
+        """Run the journal's own rules per field; show each rule beside its field once the
+        field was left (or everywhere when `full`, i.e. on Save)."""
         data = self.values()
         errors: dict[str, str] = {}
         for name, value in data.items():
@@ -294,28 +362,25 @@ class EntryEditor(QWidget):
             except ValidationError as exc:
                 errors.setdefault(exc.field, exc.rule)
         if full:
+            self.errors.touched.update(self.errors.labels)
             try:
                 validate_fields(data, partial=False)
             except ValidationError as exc:
                 errors.setdefault(exc.field, exc.rule)
         empty = {name for name, value in data.items() if value in (None, "", [])}
-        self._show_errors(errors, only_touched=not full, empty=empty)
+        self.errors.show(errors, only_touched=not full, empty=empty)
         return not errors
 
-    def _show_errors(self, errors: dict[str, str], only_touched: bool = False,
-                     empty: set[str] | frozenset[str] = frozenset()) -> None:
-        for name, label in self._errors.items():
-            rule = errors.get(name)
-            if rule is None and only_touched and label.isVisible() and "required" in label.text() \
-                    and name in empty:
-                continue  # keep a 'required' hint while the field is still empty
-            label.setText(f"{name.replace('_', ' ')} {rule}" if rule else "")
-            label.setStyleSheet(f"color: {theme.error_color()};")
-            label.setVisible(bool(rule))
+    def set_note(self, text: str) -> None:
+        """A line under the heading, e.g. that the filters hide this entry from the list."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def retheme(self) -> None:  # called by theme.apply: error lines in the new error colour
+        self.errors.retheme()
 
     def error_for(self, field: str) -> str:
-        label = self._errors.get(field)
-        return label.text() if label is not None and label.isVisible() else ""
+        return self.errors.text(field)
 
     def save(self) -> Entry | None:
         if not self.validate(full=True):
@@ -325,13 +390,14 @@ class EntryEditor(QWidget):
             entry = (self.journal.update(self.entry.id, self.values()) if self.entry
                      else self.journal.add(self.values()))
         except ValidationError as exc:
-            self._show_errors({exc.field: exc.rule})
+            self.errors.show({exc.field: exc.rule})
             return None
         except OffscriptError as exc:
             self.status.setText(f"Not saved: {exc}")
             return None
         self.drafts.clear()
         self.load(entry)
+        self.show_top(focus=True)
         self.status.setText("Saved")
         self.refresh_suggestions()
         self.saved.emit(entry)

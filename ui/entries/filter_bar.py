@@ -20,6 +20,7 @@ from journal import EntryFilter, Journal
 from journal.entries import FAILURE_MODES, OUTCOMES
 from ui.infra import theme
 from ui.widgets.fields import refill_choices
+from ui.widgets.flow_layout import FlowLayout
 
 DEBOUNCE_MS = 200
 NO_DATE = QDate(2000, 1, 1)  # the minimum shows as "any"
@@ -49,6 +50,7 @@ class FilterBar(QWidget):
         self.error_label.setAccessibleName("Search problem")
         self.since = _date_edit("From date")
         self.until = _date_edit("To date")
+        # A set filter reads "Outcome: broke", so the row says what it hides.
         self.tool = self._combo("Tool", "Tool")
         self.outcome = self._combo("Outcome", "Outcome", list(OUTCOMES))
         self.failure_mode = self._combo("Failure mode", "Failure", list(FAILURE_MODES))
@@ -60,19 +62,24 @@ class FilterBar(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        for label, widget in (("From", self.since), ("to", self.until)):
-            top.addWidget(QLabel(label))
-            top.addWidget(widget)
         top.addWidget(self.count_label)
         top.addWidget(self.clear_button)
-        filters = QHBoxLayout()
+        # Dates and lists wrap onto more lines when the window is narrow, never clipped.
+        self.filters = QWidget()
+        filters = FlowLayout(self.filters)
+        for label, edit in (("From", self.since), ("to", self.until)):
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(QLabel(label))
+            pair_layout.addWidget(edit)
+            filters.addWidget(pair)
         for widget in (self.tool, self.outcome, self.failure_mode, self.tag, self.category):
             filters.addWidget(widget)
-        filters.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(self.error_label)
 
         self.debounce = QTimer(self, interval=DEBOUNCE_MS, singleShot=True)
@@ -90,8 +97,9 @@ class FilterBar(QWidget):
         combo.setAccessibleName(f"{name} filter")
         combo.setToolTip(f"Only entries with this {name.lower()}")
         combo.addItem(any_label, "")
+        combo.setProperty("prefix", f"{any_label}: ")
         for item in items or []:
-            combo.addItem(item.replace("_", " "), item)
+            combo.addItem(f"{any_label}: {item.replace('_', ' ')}", item)
         # Tool and tag names can be long; keep the row narrow and let the popup show them.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)
@@ -101,7 +109,7 @@ class FilterBar(QWidget):
         """Tool, tag and category lists from what the journal holds, keeping the selection."""
         for combo, column in ((self.tool, "tool"), (self.tag, "tags"),
                               (self.category, "category")):
-            refill_choices(combo, self.journal.suggestions(column))
+            refill_choices(combo, self.journal.suggestions(column), combo.property("prefix"))
 
     def current_filter(self) -> EntryFilter:
         def day(edit: QDateEdit) -> date | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -32,6 +33,36 @@ from ui.widgets.undo_bar import UndoBar
 COMPACT = {EntryTableModel.TOOL: (64, 100), EntryTableModel.TAGS: (56, 96)}
 FIXED = {EntryTableModel.DATE: 96, EntryTableModel.OUTCOME: 84, EntryTableModel.NET: 80}
 FIT_ROWS = 40  # rows measured to fit a column: about a screenful, not every loaded row
+# When the list is narrow, columns give way in this order (first hidden first); the title
+# keeps at least TITLE_MIN pixels, and date, title and outcome always stay.
+GIVE_WAY = (EntryTableModel.TAGS, EntryTableModel.TOOL, EntryTableModel.NET)
+TITLE_MIN = 140
+
+
+class ColumnsGiveWay(QObject):
+    """Hides low-priority columns while the table is too narrow for them (no sideways scroll)."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - TITLE_MIN
+        keep = [c for c in range(self.table.model().columnCount())
+                if c not in GIVE_WAY and c != EntryTableModel.TITLE]
+        used = sum(header.sectionSize(c) for c in keep)
+        for col in reversed(GIVE_WAY):  # the most wanted first
+            fits = used + header.sectionSize(col) <= room
+            self.table.setColumnHidden(col, not fits)
+            if fits:
+                used += header.sectionSize(col)
 
 
 def fit_columns(table: QTableView) -> None:
@@ -75,6 +106,8 @@ def make_table(model: EntryTableModel, name: str) -> QTableView:
     # Sorting goes to SQL through EntryTableModel.sort; set the indicator before enabling.
     header.setSortIndicator(EntryTableModel.DATE, Qt.SortOrder.DescendingOrder)
     table.setSortingEnabled(True)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setProperty("give_way", ColumnsGiveWay(table))  # kept alive by its parent, the table
     return table
 
 
@@ -84,7 +117,8 @@ class JournalPage(QWidget):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
-        self.undo_stack: list[tuple[str, str]] = []  # (id, title) of trashed entries
+        # One item per delete: (ids moved to the Trash, what the Undo bar calls them).
+        self.undo_stack: list[tuple[list[str], str]] = []
         self._has_samples = False  # checked in load_choices/reload/_saved, not per keystroke
         self.filter_bar = FilterBar(journal)
         self.model = EntryTableModel(journal, self.filter_bar.current_filter())
@@ -96,9 +130,10 @@ class JournalPage(QWidget):
         remove = QPushButton("Remove sample entries")
         bar = QHBoxLayout(self.samples_bar)
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(QLabel("Sample entries (tag <i>sample</i>) are shown."))
+        note = QLabel("Sample entries (tag <i>sample</i>) are shown.", wordWrap=True)
+        note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bar.addWidget(note, 1)
         bar.addWidget(remove)
-        bar.addStretch(1)
 
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
@@ -125,6 +160,7 @@ class JournalPage(QWidget):
         self.model.query_failed.connect(self.filter_bar.show_error)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.editor.saved.connect(self._saved)
+        self.editor.saved.connect(lambda _entry: self._note_hidden_entry())
         self.editor.delete_requested.connect(self.trash_entry)
         self.empty.new_requested.connect(self.new_entry)
         self.empty.samples_requested.connect(self.add_samples)
@@ -149,6 +185,19 @@ class JournalPage(QWidget):
         self.model.refresh()
         self.changed.emit()
 
+    def refresh_from_disk(self) -> None:
+        """Another process changed the journal: re-read the list and counts, keep the selected
+        entry selected and leave the editor (and any unsaved edit in it) alone."""
+        shown = self.editor.entry.id if self.editor.entry else None
+        self.table.selectionModel().blockSignals(True)
+        try:
+            self.reload()
+            if shown is not None:
+                self.select_entry(shown)
+        finally:
+            self.table.selectionModel().blockSignals(False)
+        self.editor.refresh_suggestions()
+
     def _check_samples(self) -> None:
         """Show the 'remove sample entries' bar while any entry has the sample tag."""
         self._has_samples = samples.has_samples(self.journal)
@@ -156,9 +205,18 @@ class JournalPage(QWidget):
 
     def _count_changed(self, total: int) -> None:
         self.filter_bar.show_count(total)
+        self._note_hidden_entry()
         empty = total == 0 and not self.filter_bar.is_filtered() and self.journal.count() == 0
         self.list_stack.setCurrentWidget(self.empty if empty else self.table)
         self.samples_bar.setVisible(self._has_samples)
+
+    def _note_hidden_entry(self) -> None:
+        """Say so when the filters hide the entry that is open in the editor."""
+        entry = self.editor.entry
+        hidden = (entry is not None and self.model.row_of(entry.id) < 0
+                  and self.model.rowCount() >= self.model.total)  # all rows loaded: sure
+        self.editor.set_note("The filters hide this entry from the list; clear them to see it "
+                             "there." if hidden else "")
 
     def current_entry(self) -> Entry | None:
         return self.model.entry(self.table.currentIndex().row())
@@ -179,6 +237,7 @@ class JournalPage(QWidget):
             return
         try:
             self.editor.load(self.journal.get(entry_id))
+            self._note_hidden_entry()
         except OffscriptError as exc:
             alerts.warn(self, "Entry not found", str(exc))
 
@@ -220,7 +279,7 @@ class JournalPage(QWidget):
         self.table.selectionModel().blockSignals(False)
         self.list_stack.setCurrentWidget(self.table)
         self.editor.load(None, values)
-        self.editor.title.setFocus()
+        self.editor.show_top(focus=True)
 
     def _saved(self, entry: Entry) -> None:
         if self.model.row_of(entry.id) >= 0:
@@ -247,7 +306,7 @@ class JournalPage(QWidget):
         except OffscriptError as exc:
             alerts.warn(self, "Not moved to Trash", str(exc))
             return
-        self.undo_stack.append((entry.id, entry.title))
+        self.undo_stack.append(([entry.id], f"“{entry.title}”"))
         self.editor.drafts.clear()
         self.editor.load(None)
         self.reload()
@@ -258,15 +317,17 @@ class JournalPage(QWidget):
     def undo_trash(self) -> bool:
         if not self.undo_stack:
             return False
-        entry_id, title = self.undo_stack.pop()
+        entry_ids, label = self.undo_stack.pop()
         try:
-            self.journal.restore(entry_id)
+            for entry_id in entry_ids:
+                self.journal.restore(entry_id)
         except OffscriptError as exc:  # purged meanwhile from the Trash view
             alerts.warn(self, "Cannot undo", str(exc))
+            self.reload()
             return False
         self.reload()
-        self.select_entry(entry_id)
-        self.undo_bar.show_message(f"Restored “{title}”.")
+        self.select_entry(entry_ids[0])
+        self.undo_bar.show_message(f"Restored {label}.", can_undo=bool(self.undo_stack))
         return True
 
     # -- samples ---------------------------------------------------------------------------
@@ -276,11 +337,17 @@ class JournalPage(QWidget):
         self.table.selectRow(0)
 
     def remove_samples(self) -> None:
-        if self.editor.entry and samples.SAMPLE_TAG in self.editor.entry.tags:
+        """Samples go to the Trash like any delete, with Undo; the user's entries stay put."""
+        ids = samples.remove_samples(self.journal)
+        if not ids:
+            return
+        if self.editor.entry and self.editor.entry.id in ids:
             self.editor.drafts.clear()
             self.editor.load(None)
-        samples.remove_samples(self.journal)
+        label = f"{len(ids)} sample entr{'y' if len(ids) == 1 else 'ies'}"
+        self.undo_stack.append((ids, label))
         self.reload()
+        self.undo_bar.show_message(f"Moved {label} to Trash.")
 
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()

@@ -39,6 +39,8 @@ class PromptsView(QWidget):
         self.info = QLabel()
         self.preview = QPlainTextEdit(readOnly=True)
         self.preview.setAccessibleName("Prompt")
+        self.preview.setPlaceholderText("Choose a prompt on the left to read it here; Enter "
+                                        "copies it.")
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.lesson = QLabel(wordWrap=True)
         self.copy_button = QPushButton("&Copy prompt")
@@ -75,11 +77,17 @@ class PromptsView(QWidget):
         self.table.activated.connect(lambda index: self.copy_prompt(index.row()))
         self.copy_button.clicked.connect(self.copy_prompt)
         self.open_button.clicked.connect(self._open)
+        self.model.count_changed.connect(lambda _total: self._select_first())
         self._count(self.model.total)
         self._show(QModelIndex())
+        self._select_first()
 
     def refresh(self) -> None:
         self.model.refresh()
+        self._select_first()
+
+    def _select_first(self) -> None:
+        """Never a blank pane beside a list: show the first prompt until one is chosen."""
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -19,10 +19,16 @@ from PySide6.QtWidgets import (
 
 from journal import Entry, Journal, OffscriptError, ValidationError
 from journal.entries import validate_fields
-from ui.entries.drafts import DraftStore
+from ui.entries.drafts import DraftStore, DraftThrottle
 from ui.infra import theme
 from ui.infra.resources import app_icon
 from ui.widgets.fields import NetLabel, OutcomeSelector, minutes_spin, set_completions
+from ui.widgets.template_button import TemplateButton
+
+COMPLETIONS_FALLBACK_MS = 1000
+
+# Template fields the quick form has no box for; kept in values() and in the draft.
+TEMPLATE_EXTRA = ("category", "tags", "prompt", "tool_version")
 
 
 class QuickLog(QDialog):
@@ -44,12 +50,32 @@ class QuickLog(QDialog):
         self.note = QLineEdit(placeholderText="One line: what broke, or the lesson")
         self.error = QLabel(visible=False, wordWrap=True)
         self.error.setAccessibleName("Problem")
-        set_completions(self.tool, journal.suggestions("tool"))
+        self._completions_loaded = False  # after the first paint: ~0.4 s at 100k entries
+        self.template_button = TemplateButton(journal, self, can_save=False)
+        self.template_extra: dict[str, Any] = {}  # template fields the quick form has no box for
         for widget, name in ((self.title, "Title"), (self.tool, "Tool"), (self.note, "Note")):
             widget.setAccessibleName(name)
         self._build_layout()
         self._connect()
         self._restore_draft()
+
+    # The tool completer counts every entry's tool: load it once the window is on screen (a
+    # zero timer posted from the first paint runs after that paint is flushed), with a
+    # fallback for a platform that never paints.
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._completions_loaded:
+            QTimer.singleShot(COMPLETIONS_FALLBACK_MS, self, self.load_completions)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._completions_loaded:
+            QTimer.singleShot(0, self, self.load_completions)
+
+    def load_completions(self) -> None:
+        if not self._completions_loaded and self.isVisible():  # closed meanwhile: next show
+            self._completions_loaded = True
+            set_completions(self.tool, self.journal.suggestions("tool"))
 
     def _build_layout(self) -> None:
 
@@ -79,6 +105,7 @@ class QuickLog(QDialog):
         cancel = QPushButton("Cancel")
         buttons = QHBoxLayout()
         buttons.addWidget(self.more_button)
+        buttons.addWidget(self.template_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel)
         buttons.addWidget(self.save_button)
@@ -95,20 +122,30 @@ class QuickLog(QDialog):
         self._cancel.clicked.connect(self.discard)
         for keys in ("Ctrl+Return", "Ctrl+Enter", QKeySequence.StandardKey.Save):
             QShortcut(QKeySequence(keys), self, self.save)
-        # Keep what was typed even if the app is killed before saving.
-        self.autosave = QTimer(self, interval=2000, singleShot=True)
-        self.autosave.timeout.connect(self.save_draft)
+        # Keep what was typed even if the app is killed before saving: every field, each second.
+        self.autosave = DraftThrottle(self, self.save_draft)
         for edit in (self.title, self.tool, self.note):
-            edit.textChanged.connect(self.autosave.start)
+            edit.textChanged.connect(self.autosave.changed)
         for spin in (self.without_ai, self.with_ai):
-            spin.valueChanged.connect(self.autosave.start)
-        self.outcome.changed.connect(self.autosave.start)
+            spin.valueChanged.connect(self.autosave.changed)
+        self.outcome.changed.connect(self.autosave.changed)
+        self.template_button.picked.connect(self.apply_template)
+
+    def apply_template(self, fields: dict[str, Any]) -> None:
+        """Fill tool and minutes by hand where empty; category, tags and prompt go along."""
+        if not self.tool.text() and fields.get("tool"):
+            self.tool.setText(fields["tool"])
+        if not self.without_ai.value() and fields.get("minutes_without_ai"):
+            self.without_ai.setValue(int(fields["minutes_without_ai"]))
+        self.template_extra = {k: v for k, v in fields.items() if k in TEMPLATE_EXTRA}
+        self.autosave.changed()  # the draft keeps the template's fields too
 
     def values(self) -> dict[str, Any]:
         outcome = self.outcome.value()
         note = self.note.text().strip()
         data: dict[str, Any] = {
-            "title": self.title.text(), "tool": self.tool.text(), "outcome": outcome,
+            **self.template_extra, "title": self.title.text(), "tool": self.tool.text(),
+            "outcome": outcome,
             "minutes_without_ai": self.without_ai.value(), "minutes_with_ai": self.with_ai.value()}
         # A note on a failure is what broke; on a success it is the lesson learnt.
         data["what_broke" if outcome in ("partly", "broke") else "lesson"] = note
@@ -164,6 +201,7 @@ class QuickLog(QDialog):
         self.without_ai.setValue(int(data.get("minutes_without_ai") or 0))
         self.with_ai.setValue(int(data.get("minutes_with_ai") or 0))
         self.note.setText(data.get("note", ""))
+        self.template_extra = {k: v for k, v in data.items() if k in TEMPLATE_EXTRA}
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_draft()  # closing the window (not Cancel) keeps what was typed

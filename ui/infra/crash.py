@@ -1,9 +1,13 @@
-"""Crash reporting: sys.excepthook shows a dialog with the error and version; a rotating log."""
+"""Crash reporting: sys.excepthook shows a dialog with the error and version; a rotating log.
+
+The log gets the traceback without the exception's message (it may quote entry text); fatal
+errors (faulthandler) and unclean ends are handled in ui/infra/session.py."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import platform
 import sys
 import traceback
@@ -24,11 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 import journal
-from journal.paths import log_dir, make_private_dir
+from journal.paths import log_dir, make_private_dir, make_private_file
 from ui.infra.modal import run_modal
 
 log = logging.getLogger("offscript.ui")
 LOG_NAME = "offscript.log"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are 0600 from creation (the stock handler uses the umask,
+    0644): error reports can name journal folders and file names."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        make_private_file(Path(self.baseFilename))  # a log written by an older version
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:
@@ -36,7 +50,7 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     folder = folder or log_dir()
     try:
         make_private_dir(folder)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = PrivateRotatingFileHandler(
             folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError as exc:
         logging.basicConfig(level=logging.INFO)
@@ -54,6 +68,15 @@ def report_text(exc_type: type[BaseException], exc: BaseException,
     lines = "".join(traceback.format_exception(exc_type, exc, tb))
     return (f"Offscript {journal.__version__} · Python {platform.python_version()} · "
             f"PySide6 {pyside_version} · {platform.platform()}\n\n{lines}")
+
+
+def log_text(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """The report for the log file: where it failed, but not the message, which may quote
+    journal text (a title in a KeyError, a prompt in a ValueError). The dialog shows it all."""
+    frames = "".join(traceback.format_list(traceback.extract_tb(tb)))
+    return (f"Offscript {journal.__version__} · Python {platform.python_version()} · "
+            f"PySide6 {pyside_version}\nTraceback (most recent call last):\n{frames}"
+            f"{exc_type.__module__}.{exc_type.__qualname__} (message not logged)")
 
 
 class CrashDialog(QDialog):
@@ -100,7 +123,7 @@ class ExceptHook:
             sys.__excepthook__(exc_type, exc, tb)
             return
         report = report_text(exc_type, exc, tb)
-        log.error("unhandled error\n%s", report)
+        log.error("unhandled error\n%s", log_text(exc_type, tb))
         if self.showing or QApplication.instance() is None:
             return
         self.showing = True

@@ -3,7 +3,9 @@
 Imports PySide6 only when called. Uses the offscreen platform unless QT_QPA_PLATFORM is
 already set, so it runs without a display. Checks the platform plugins on disk (xcb and
 offscreen on Linux), that QtWidgets and QtCharts load and render a chart, and that the SVG app
-icon renders (the svg image-format/icon-engine plugins are present).
+icon renders (the svg image-format/icon-engine plugins are present). Last, that the binding
+keeps None alive across 10,000 void Qt calls (ui/infra/binding_probe.py): PySide6 6.12.0 on
+Python 3.11 did not, and the app aborted while typing.
 """
 
 from __future__ import annotations
@@ -61,5 +63,10 @@ def check_qt() -> tuple[bool, str]:
     if pixmap.isNull():
         return False, f"the SVG app icon does not render ({icon_file}; svg plugin missing?)"
     view.deleteLater()
+    from ui.infra.binding_probe import check_binding
+
+    binding_ok, binding = check_binding()
+    if not binding_ok:
+        return False, f"PySide6 {pyside_version}: {binding}"
     return True, (f"PySide6 {pyside_version} on '{QApplication.platformName()}'; widgets, charts and "
-                  f"SVG icon render; platform plugins: {', '.join(found)}")
+                  f"SVG icon render; platform plugins: {', '.join(found)}; {binding}")

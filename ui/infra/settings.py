@@ -24,6 +24,13 @@ DEFAULTS: dict[str, Any] = {
     "journal_dir": "",  # another folder the user chose; empty means the default
     "window_geometry": "",  # hex of QWidget.saveGeometry()
     "splitter_state": "",
+    "team_folder": "",  # the Team page's folder of shared summaries; empty until chosen
+    # The daily reminder: opt-in, quiet once something was logged that day.
+    "reminder_enabled": False,
+    "reminder_days": [0, 1, 2, 3, 4],  # Monday = 0
+    "reminder_time": "17:00",
+    "reminder_quiet_on": "",  # ISO date: shown, or "not today", for that day
+    "reminder_snoozed_until": "",  # ISO date-time
 }
 APPEARANCES = ("system", "light", "dark")
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 # (background, text) per outcome, for light and dark surroundings.
 _BADGES = {
@@ -12,6 +14,13 @@ _BADGES = {
             "broke": ("#fbd9d6", "#9a1f17")},
     True: {"worked": ("#1f5130", "#bff0cb"), "partly": ("#5a4714", "#ffe6a3"),
            "broke": ("#5e2320", "#ffc9c4")},
+}
+# The chosen outcome button: strong enough to stand >= 3:1 against a plain button in each theme.
+_CHOICE = {
+    False: {"worked": ("#1e7b34", "#ffffff"), "partly": ("#8a5a00", "#ffffff"),
+            "broke": ("#b3261e", "#ffffff")},
+    True: {"worked": ("#6fd08c", "#0d1f12"), "partly": ("#f0c24b", "#2a1f00"),
+           "broke": ("#ff8f86", "#2b0b08")},
 }
 _GAIN = {False: "#17642b", True: "#8ee0a3"}
 _LOSS = {False: "#b3261e", True: "#ff9b93"}
@@ -27,6 +36,24 @@ def is_dark() -> bool:
 def badge_colors(outcome: str) -> tuple[QColor, QColor]:
     bg, fg = _BADGES[is_dark()].get(outcome, ("#dddddd", "#222222"))
     return QColor(bg), QColor(fg)
+
+
+def outcome_choice_colors(outcome: str) -> tuple[QColor, QColor]:
+    bg, fg = _CHOICE[is_dark()].get(outcome, ("#555555", "#ffffff"))
+    return QColor(bg), QColor(fg)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 = same, 21 = black on white)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+                + 0.0722 * channel(c.blueF()))
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def net_color(minutes: int) -> QColor:
@@ -55,14 +82,41 @@ def _dark_palette() -> QPalette:
 
 def apply(app: QApplication, mode: str) -> None:
     """mode is 'system', 'light' or 'dark'. Forced modes also set a palette because some
-    platform themes ignore QStyleHints.setColorScheme."""
+    platform themes ignore QStyleHints.setColorScheme. Open windows follow at once."""
     hints = app.styleHints()
     if mode == "system":
         hints.unsetColorScheme()
         app.setPalette(app.style().standardPalette())
-        return
-    wanted = Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light
-    hints.setColorScheme(wanted)
-    if hints.colorScheme() != wanted or mode == "dark":
-        app.setStyle("Fusion")
-        app.setPalette(_dark_palette() if mode == "dark" else app.style().standardPalette())
+    else:
+        wanted = Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light
+        hints.setColorScheme(wanted)
+        if hints.colorScheme() != wanted or mode == "dark" or is_dark():
+            app.setStyle("Fusion")
+            app.setPalette(_dark_palette() if mode == "dark" else app.style().standardPalette())
+    repolish(app)
+
+
+def repolish(app: QApplication) -> None:
+    """Widgets with a style sheet keep the palette they were polished with (the sidebar stayed
+    dark, the editor heading went grey on grey): polish them again so they take the new one."""
+    for top in app.topLevelWidgets():
+        for widget in [top, *top.findChildren(QWidget)]:
+            retheme = getattr(widget, "retheme", None)
+            if callable(retheme):  # colours baked into a style sheet (net saved, errors)
+                retheme()
+            if widget.styleSheet():
+                widget.setStyleSheet(widget.styleSheet())
+            widget.update()
+
+
+def follow_system(app: QApplication,
+                  current_mode: Callable[[], str]) -> Callable[[Qt.ColorScheme], None]:
+    """Re-apply 'system' when the desktop's light/dark scheme changes while we run (a forced
+    Light or Dark stays as chosen)."""
+
+    def changed(_scheme: Qt.ColorScheme) -> None:
+        if current_mode() == "system":
+            apply(app, "system")
+
+    app.styleHints().colorSchemeChanged.connect(changed)
+    return changed  # to disconnect

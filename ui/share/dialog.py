@@ -42,6 +42,7 @@ from ui.infra.theme import is_dark
 from ui.share.history import ExportLogModel
 from ui.share.options import ShareOptionsPanel
 from ui.share.preview import PreviewPane
+from ui.share.rendered import RenderedPane
 from ui.share.worker import RenderJob
 
 DEBOUNCE_MS = 120
@@ -99,6 +100,13 @@ class ShareDialog(QDialog):
     # -- layout ---------------------------------------------------------------------------
     def _preview_page(self) -> QWidget:
         self.preview = PreviewPane()
+        self.preview.setAccessibleName("Exact bytes")
+        self.rendered = RenderedPane()
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.rendered, "As your team sees it")
+        self.views.addTab(self.preview, "Exact bytes")
+        self.views.setCurrentIndex(1)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.progress = QProgressBar()
@@ -110,7 +118,7 @@ class ShareDialog(QDialog):
         col.setContentsMargins(0, 4, 0, 0)
         col.addWidget(self.counts)
         col.addWidget(self.progress)
-        col.addWidget(self.preview, 1)
+        col.addWidget(self.views, 1)
         return preview_page
 
     def _history_page(self) -> QTableView:
@@ -193,6 +201,9 @@ class ShareDialog(QDialog):
         self.data_options = self._requested
         self._job = None
         self.preview.show_summary(summary, data, dark=is_dark())
+        labels = {m.label: m.uncertain for m in self.preview.marks}
+        fmt = self.data_options.fmt if self.data_options else "md"
+        self.rendered.show_summary(data, fmt, self.preview.marks, labels, dark=is_dark())
         self.counts.setText(self._counts_text(summary))
         self.progress.hide()
         self.export_button.setEnabled(True)

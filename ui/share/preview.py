@@ -13,6 +13,20 @@ from journal.share import ReportItem, Summary, label_spans
 SURE = "#ffe08a"  # replaced with certainty
 UNSURE = "#ffb3c7"  # a guess (a name-like word): click to keep it
 SURE_DARK, UNSURE_DARK = "#7a6212", "#7a2d43"
+# What each redaction class is called in the tooltip (journal.redact.CATEGORIES).
+CLASS_NAMES = {
+    "person": "person", "client": "client or organisation", "project": "project",
+    "domain": "your domain", "email": "e-mail address", "phone": "phone number",
+    "link": "link", "host": "host or machine name", "ip": "IP address", "path": "file path",
+    "user": "user name", "secret": "secret (key, token, password)", "card": "payment card",
+    "iban": "bank account (IBAN)", "national_id": "national id number",
+    "record_id": "record, account or document id", "birth_date": "date of birth",
+    "mac": "MAC address", "address": "postal address", "handle": "@handle",
+}
+
+
+def class_name(category: str) -> str:
+    return CLASS_NAMES.get(category, category.replace("_", " "))
 
 
 @dataclass(frozen=True)
@@ -125,9 +139,19 @@ class PreviewPane(QPlainTextEdit):
         if mark is None:
             QToolTip.hideText()
             return
-        originals = sorted({i.original for i in self.items_for(mark.label)})
+        QToolTip.showText(self.viewport().mapToGlobal(pos), self.tooltip_for(mark), self)
+
+    def tooltip_for(self, mark: Mark) -> str:
+        """The class of a replacement, what it replaced (only the user sees this), and
+        what they can do about it."""
+        items = self.items_for(mark.label)
+        originals = sorted({i.original for i in items})
         shown = ", ".join(f"“{o}”" for o in originals[:5]) + (" …" if len(originals) > 5 else "")
-        hint = ("A guess: click to keep the original." if mark.uncertain
-                else "Always removed (remove it from your terms to keep it).")
-        QToolTip.showText(self.viewport().mapToGlobal(pos),
-                          f"{mark.label} replaces {shown} (only you see this).\n{hint}", self)
+        classes = ", ".join(sorted({class_name(i.category) for i in items})) or "redacted"
+        if mark.uncertain:
+            hint = "A guess: click to keep the original."
+        elif {i.category for i in items} & {"client", "project", "domain"}:
+            hint = "One of your terms: remove it from your terms to keep it."
+        else:
+            hint = "Always removed. Add a word to your terms to hide it everywhere."
+        return f"{mark.label} ({classes}) replaces {shown} (only you see this).\n{hint}"

@@ -1,4 +1,4 @@
-"""The main window: a sidebar of pages (Journal, Prompts that worked, Trash, Dashboard),
+"""The main window: a sidebar of pages (Journal, Prompts that worked, Trash, Dashboard, Team),
 menus and shortcuts. Built from objects handed in by ui.app; creates no journal itself."""
 
 from __future__ import annotations
@@ -31,14 +31,16 @@ from ui.infra.modal import run_modal
 from ui.infra.resources import app_icon
 from ui.infra.settings import AppSettings
 from ui.shell.lazy_stack import LazyStack
+from ui.shell.live_refresh import LiveRefresh
 from ui.shell.menus import build_menus
 
 if TYPE_CHECKING:  # imported when first used: QtCharts, the redaction lexicons, phonenumbers
     from ui.dashboard import DashboardView
+    from ui.team import TeamView
 
 log = logging.getLogger("offscript.ui")
 
-JOURNAL, PROMPTS, TRASH, DASHBOARD = range(4)
+JOURNAL, PROMPTS, TRASH, DASHBOARD, TEAM = range(5)
 CHOICES_FALLBACK_MS = 1000
 
 
@@ -61,7 +63,8 @@ class MainWindow(QMainWindow):
         # built when first opened (or first asked for), see LazyStack.
         self.pages: list[tuple[str, Callable[[], QWidget]]] = [
             ("Journal", lambda: self.journal_page), ("Prompts that worked", self._make_prompts),
-            ("Trash", self._make_trash), ("Dashboard", self._make_dashboard)]
+            ("Trash", self._make_trash), ("Dashboard", self._make_dashboard),
+            ("Team", self._make_team)]
         self._choices_loaded = False
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Pages")
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._page_changed)
         self.sidebar.setCurrentRow(0)
         self._restore_geometry()
+        self.live = LiveRefresh(journal_, self.refresh_from_disk, self)
         self.statusBar().showMessage(f"Journal: {journal_.folder}", 6000)
 
     # -- pages, built on first use ----------------------------------------------------------
@@ -115,6 +119,15 @@ class MainWindow(QMainWindow):
         page = DashboardView(self.journal, self)
         page.open_entry.connect(self.show_entry)
         return page
+
+    def _make_team(self) -> QWidget:
+        from ui.team import TeamView  # reads only the folder of shared summaries, on first use
+
+        return TeamView(self.settings, self)
+
+    @property
+    def team(self) -> TeamView:
+        return cast("TeamView", self.stack.page(TEAM))
 
     @property
     def prompts(self) -> PromptsView:
@@ -165,6 +178,13 @@ class MainWindow(QMainWindow):
     def _journal_changed(self) -> None:
         if self.stack.currentIndex() == DASHBOARD:  # hidden pages refresh when shown
             self._refresh_built(DASHBOARD)
+
+    def refresh_from_disk(self) -> None:
+        """Entries added or changed by another process (CLI, quick log): show them now."""
+        self.journal_page.refresh_from_disk()  # emits changed → a shown dashboard refreshes
+        current = self.stack.currentIndex()
+        if current in (PROMPTS, TRASH):
+            self._refresh_built(current)
 
     def _update_title(self, dirty: bool) -> None:
         self.setWindowModified(dirty)
@@ -260,6 +280,19 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self._run(dialog)
 
+    def open_chat_drafts(self) -> None:
+        """Review drafts from a ChatGPT/Claude export; kept ones show up in the list at once."""
+        from ui.conversations.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self.journal, self)
+        dialog.kept.connect(lambda _entry: self.journal_page.reload())
+        self._run(dialog)
+
+    def open_reminder(self) -> None:
+        from ui.shell.reminder_dialog import ReminderDialog
+
+        self._run(ReminderDialog(self.settings, tray=self.tray_available, parent=self))
+
     def set_appearance(self, mode: str) -> None:
         self.settings.set("appearance", mode)
         app = QApplication.instance()
@@ -279,16 +312,26 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     # -- drafts and closing ----------------------------------------------------------------
-    def offer_draft_restore(self) -> bool:
-        """After a crash or kill, offer what was typed but never saved."""
+    def offer_draft_restore(self, crashed: bool = False) -> bool:
+        """After a crash or kill, offer what was typed but never saved.
+
+        `crashed`: the last session ended without quitting (ui/infra/session.py); say so.
+        """
         editor = self.journal_page.editor
         draft = editor.drafts.load()
         if not draft or not isinstance(draft.get("values"), dict):
+            if crashed:
+                self.statusBar().showMessage(
+                    "Offscript closed unexpectedly last time; nothing unsaved was lost.", 15000)
             return False
         title = draft["values"].get("title") or "an untitled entry"
-        choice = alerts.ask(self, "Restore unsaved changes?",
-                            f"Offscript closed before your changes to “{title}” were saved. "
-                            "Restore them?", ["Restore", "Discard"])
+        heading, reason = (("Offscript closed unexpectedly", "Offscript closed unexpectedly last "
+                            "time. Your unsaved changes to “{}” were kept as a draft.")
+                           if crashed else
+                           ("Restore unsaved changes?",
+                            "Offscript closed before your changes to “{}” were saved."))
+        choice = alerts.ask(self, heading, f"{reason.format(title)} Restore them?",
+                            ["Restore", "Discard"])
         if choice != 0:
             editor.drafts.clear()
             return False

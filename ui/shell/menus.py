@@ -34,6 +34,8 @@ def build_menus(window: MainWindow) -> None:
     window.quick_action = _action(window, file_menu, "&Quick log…", window.open_quick_log,
                                   "Ctrl+Shift+L")
     window.share_action = _action(window, file_menu, "S&hare…", window.open_share, "Ctrl+Shift+S")
+    window.chat_drafts_action = _action(window, file_menu, "&Draft entries from a chat export…",
+                                        window.open_chat_drafts)
     file_menu.addSeparator()
     window.restore_action = _action(window, file_menu, "&Restore from backup…", window.open_backups)
     window.security_action = _action(window, file_menu, "Securi&ty…", window.open_security)
@@ -63,6 +65,7 @@ def build_menus(window: MainWindow) -> None:
         action.triggered.connect(lambda _=False, m=mode: window.set_appearance(m))
         group.addAction(action)
         appearance.addAction(action)
+    _action(window, view, "Daily &reminder…", window.open_reminder)
     if window.tray_available:
         tray = QAction("Keep running in the tray when closed", window, checkable=True)
         tray.setChecked(window.settings.get("close_to_tray"))

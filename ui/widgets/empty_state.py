@@ -29,7 +29,8 @@ class EmptyState(QWidget):
         new.setDefault(True)
         samples = QPushButton("Add sample entries")
         samples.setToolTip("Adds 10 made-up entries tagged 'sample'; remove them in one click.")
-        hint = QLabel("Samples are tagged <i>sample</i> and can be removed in one click.")
+        hint = QLabel("Samples are tagged <i>sample</i> and can be removed in one click.",
+                      wordWrap=True)
         hint.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(new)

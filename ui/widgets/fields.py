@@ -23,12 +23,18 @@ from PySide6.QtWidgets import (
 from journal.entries import FAILURE_MODES, MAX_MINUTES, OUTCOMES
 from ui.entries.entry_model import format_minutes
 from ui.infra import theme
+from ui.widgets.tab_stops import SingleTabStop
 
-OUTCOME_LABELS = {"worked": "✓ Worked", "partly": "◐ Partly", "broke": "✗ Broke"}
+OUTCOME_LABELS = {"worked": "Worked", "partly": "Partly", "broke": "Broke"}
+CHECK = "✓ "  # the chosen outcome also says so in its text, not by colour alone
 
 
 class OutcomeSelector(QWidget):
-    """Three checkable buttons in an exclusive group: a segmented choice."""
+    """Three checkable buttons in an exclusive group: a segmented choice, one Tab stop.
+
+    The chosen button takes its outcome's strong colour and a check mark, so it stands out in
+    both themes (contrast >= 3:1 against the unchosen buttons, see theme.outcome_choice_colors).
+    """
 
     changed = Signal(str)
 
@@ -38,7 +44,7 @@ class OutcomeSelector(QWidget):
         self.group.setExclusive(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setSpacing(4)
         self.buttons: dict[str, QPushButton] = {}
         for i, outcome in enumerate(OUTCOMES):
             button = QPushButton(OUTCOME_LABELS[outcome], self)
@@ -46,15 +52,39 @@ class OutcomeSelector(QWidget):
             button.setAccessibleName(f"Outcome: {outcome}")
             button.setToolTip(f"Outcome: {outcome} (Alt+{i + 1})")
             button.setShortcut(f"Alt+{i + 1}")
+            # Room for the check mark, so choosing does not shift the buttons.
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(
+                CHECK + OUTCOME_LABELS[outcome]) + 28)
             self.group.addButton(button)
             self.buttons[outcome] = button
             layout.addWidget(button)
         layout.addStretch(1)
+        self.tab_stop = SingleTabStop(list(self.buttons.values()), self)
         self.group.buttonToggled.connect(self._toggled)
+        self.restyle()
 
     def _toggled(self, button: QAbstractButton, checked: bool) -> None:
+        self.restyle()
         if checked:
+            self.tab_stop.set_stop(button)
             self.changed.emit(self.value())
+
+    def restyle(self) -> None:
+        """Colour and check mark of the chosen button, in the current theme's colours."""
+        for outcome, button in self.buttons.items():
+            if button.isChecked():
+                bg, fg = theme.outcome_choice_colors(outcome)
+                button.setText(CHECK + OUTCOME_LABELS[outcome])
+                button.setStyleSheet(
+                    f"QPushButton {{ background: {bg.name()}; color: {fg.name()};"
+                    f" border: 1px solid {bg.darker(130).name()}; border-radius: 4px;"
+                    f" padding: 4px 10px; font-weight: 600; }}")
+            else:
+                button.setText(OUTCOME_LABELS[outcome])
+                button.setStyleSheet("")
+
+    def retheme(self) -> None:  # called by theme.apply
+        self.restyle()
 
     def value(self) -> str:
         return next((o for o, b in self.buttons.items() if b.isChecked()), "")
@@ -67,6 +97,8 @@ class OutcomeSelector(QWidget):
         for button in self.buttons.values():
             button.setChecked(False)
         self.group.setExclusive(True)
+        self.tab_stop.set_stop(self.buttons[OUTCOMES[0]])
+        self.restyle()
 
 
 def minutes_spin(name: str) -> QSpinBox:
@@ -74,12 +106,13 @@ def minutes_spin(name: str) -> QSpinBox:
     spin.setRange(0, MAX_MINUTES)
     spin.setSuffix(" min")
     spin.setAccessibleName(name)
-    spin.setMinimumWidth(88)
+    spin.setMinimumWidth(max(88, spin.sizeHint().width()))  # arrows and "9999 min" in view
     return spin
 
 
 class NetLabel(QLabel):
-    """Live 'net saved: 35 min' / 'lost: 10 min' under the two minute boxes."""
+    """Live 'net saved: 35 min' / 'lost: 10 min' under the two minute boxes; recoloured when
+    the theme changes."""
 
     def __init__(self, without_ai: QSpinBox, with_ai: QSpinBox) -> None:
         super().__init__()
@@ -95,6 +128,9 @@ class NetLabel(QLabel):
         self.setText(f"{word}: {format_minutes(net)}")
         self.setStyleSheet(f"color: {theme.net_color(net).name()}; font-weight: 600;")
 
+    def retheme(self) -> None:  # called by theme.apply
+        self.update_text()
+
 
 class FailureModes(QWidget):
     changed = Signal()
@@ -108,8 +144,9 @@ class FailureModes(QWidget):
             box = QCheckBox(mode.replace("_", " "), self)
             box.setAccessibleName(f"Failure mode: {mode}")
             box.toggled.connect(self.changed)
-            grid.addWidget(box, i // 3, i % 3)  # three columns fit the editor's width
+            grid.addWidget(box, i // 2, i % 2)  # two columns fit a narrow editor
             self.boxes[mode] = box
+        self.tab_stop = SingleTabStop(list(self.boxes.values()), self)
 
     def value(self) -> list[str]:
         return [m for m, b in self.boxes.items() if b.isChecked()]
@@ -148,13 +185,13 @@ def parse_tags(text: str) -> list[str]:
     return [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
 
 
-def refill_choices(combo: QComboBox, values: list[str]) -> None:
+def refill_choices(combo: QComboBox, values: list[str], prefix: str = "") -> None:
     """Replace every item after the first ("Any …") with values, keeping the selection quietly."""
     current = combo.currentData()
     combo.blockSignals(True)
     while combo.count() > 1:
         combo.removeItem(1)
     for value in values:
-        combo.addItem(value, value)
+        combo.addItem(f"{prefix}{value}", value)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     combo.blockSignals(False)

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 HIDE_MS = 12_000
 
@@ -16,6 +24,9 @@ class UndoBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Undo bar")
         self.label = QLabel()
+        # A long title must not make the bar (and so the window) wider: it wraps instead.
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.undo_button = QPushButton("&Undo  (Ctrl+Z)")
         close = QToolButton(text="✕")
         close.setAccessibleName("Dismiss")
@@ -30,7 +41,11 @@ class UndoBar(QFrame):
         close.clicked.connect(self.hide)
         self.hide()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, can_undo: bool = True) -> None:
+        """Show text; the Undo button only while there is something left to undo."""
         self.label.setText(text)
+        self.label.setToolTip(text)
+        self.undo_button.setVisible(can_undo)
+        self.undo_button.setEnabled(can_undo)
         self.show()
         self.timer.start()

@@ -1,6 +1,6 @@
 """Seeded synthetic journal entries with every category embedded at known offsets.
 
-Used by `python -m journal.redact.evaluate`; not by the tests. Sentences mimic notes a
+Used by `python -m bench.redact_evaluate`; not by the tests. Sentences mimic notes a
 person keeps about AI experiments: who they worked with, what tools they used, what leaked
 into a prompt by accident.
 """
@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
-from journal.redact.corpus_names import ORDINARY_CAPITALISED, TECH_WORDS, TEST_NAMES, UNSEEN_NAMES
-from journal.redact.finance import IBAN_LENGTHS, luhn_ok
+from bench.redact_corpus_names import ORDINARY_CAPITALISED, TECH_WORDS, TEST_NAMES, UNSEEN_NAMES
+from journal.redact.finance import luhn_ok
 from journal.redact.model import RedactionPolicy, Term
+
+IBAN_LENGTHS = {"DE": 22, "GB": 22, "FR": 27, "NL": 18, "ES": 24}  # the countries drawn below
 
 CLIENTS = ("Initrode", "Globex", "Umbrella Labs", "Vandelay Industries")
 PROJECTS = ("Falcon Eye", "Bluebird")
@@ -169,7 +171,7 @@ class Generator:
 
     # -- entries --------------------------------------------------------------------
     def entry(self) -> Doc:
-        from journal.redact.corpus_templates import TEMPLATES
+        from bench.redact_corpus_templates import TEMPLATES
 
         doc = Doc()
         for _ in range(self.rng.randint(3, 6)):

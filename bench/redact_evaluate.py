@@ -1,6 +1,6 @@
 """Evaluate the redactor on the seeded synthetic corpus; prints a markdown report.
 
-    python -m journal.redact.evaluate [--entries N] [--seed S]
+    python -m bench.redact_evaluate [--entries N] [--seed S]
 
 Leak = any character of an embedded sensitive item not covered by a redacted span.
 Person names are counted per name token, split into names whose parts the gazetteer
@@ -13,8 +13,8 @@ import argparse
 import time
 from collections import Counter
 
-from journal.redact.corpus import Doc, corpus, policy
-from journal.redact.corpus_names import UNSEEN_NAMES
+from bench.redact_corpus import Doc, corpus, policy
+from bench.redact_corpus_names import UNSEEN_NAMES
 from journal.redact.lexicon import lexicon
 from journal.redact.model import CATEGORIES, Span
 from journal.redact.redactor import Redactor

@@ -1,0 +1,1 @@
+"""Draft entries from AI chat data exports (ChatGPT, Claude): parsed locally, never sent anywhere."""

@@ -1,0 +1,103 @@
+"""SIGKILL while typing without pause: the next start offers a draft holding everything typed
+up to one second before the kill, in every field (20 seeded trials)."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from faults.conftest import FAULTS_DIR, cli, open_again
+from faults.typing_app import replay, script
+
+TRIALS = 20
+SEED = 20261128
+PROMISE_S = 1.0  # the README's promise: a crash loses at most the last second of typing
+
+
+def _run_and_kill(env: dict[str, str], settings: Path, seed: int, delay: float
+                  ) -> list[tuple[int, float]]:
+    """Start the typing app, kill it `delay` s after its first keystroke; (step, time) lines."""
+    proc = subprocess.Popen([sys.executable, str(FAULTS_DIR / "typing_app.py"), str(settings),
+                             str(seed)], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    assert first.startswith("STEP "), proc.stderr.read() if proc.stderr else first
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    killed_at = time.monotonic()
+    rest, _err = proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    steps = [(int(n), float(t)) for _s, n, t in (line.split() for line in [first, *rest.splitlines()])
+             if _s == "STEP"]
+    return [(n, t) for n, t in steps if t <= killed_at] + [(-1, killed_at)]
+
+
+def _draft_step(values: dict[str, Any], seed: int, upto: int) -> int:
+    """The last script step whose form state equals the draft (-1 when none does)."""
+    from ui.widgets.fields import parse_tags
+
+    moves = script(seed)
+    for n in range(upto, -1, -1):
+        state = replay(moves[:n])
+        if all(values.get(k) == v for k, v in state.items() if k != "tags") \
+                and values.get("tags") == parse_tags(state["tags"]):
+            return n
+    return -1
+
+
+@pytest.mark.slow
+def test_kill_while_typing_keeps_all_but_the_last_second(
+        cli_env: dict[str, str], tmp_path: Path, qtbot: Any,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.entries.drafts import DraftStore
+    from ui.infra import alerts
+    from ui.infra.settings import AppSettings
+    from ui.shell.main_window import MainWindow
+
+    rng = random.Random(SEED)
+    margins: list[float] = []
+    asked: list[str] = []
+    monkeypatch.setattr(alerts, "ask", lambda _p, t, *a, **k: asked.append(t) or 0)
+    for trial in range(TRIALS):
+        env = {**cli_env, "OFFSCRIPT_HOME": str(tmp_path / f"journal{trial}")}
+        made = cli(env, "init")
+        assert made.returncode == 0, made.stderr
+        seed, delay = SEED + trial, rng.uniform(0.2, 3.5)
+        steps = _run_and_kill(env, tmp_path / f"settings{trial}.json", seed, delay)
+        killed_at = steps.pop()[1]
+        last_step = steps[-1][0]
+        promised = max((n for n, t in steps if t <= killed_at - PROMISE_S), default=0)
+
+        asked.clear()
+        journal = open_again(env)
+        try:
+            draft = DraftStore(journal, "editor").load()
+            if promised == 0:  # killed within the first second: nothing was promised
+                continue
+            assert draft is not None, f"trial {trial}: no draft; {promised} steps promised"
+            at = _draft_step(draft["values"], seed, last_step)
+            assert at >= promised, (f"trial {trial} (kill {delay:.2f} s in): the draft holds "
+                                    f"{at} steps, {promised} were typed a second before")
+            margins.append(killed_at - dict(steps)[at] if at in dict(steps) else 0.0)
+            window = MainWindow(journal, AppSettings(tmp_path / f"settings{trial}.json"))
+            qtbot.addWidget(window)
+            assert window.offer_draft_restore() and asked == ["Restore unsaved changes?"]
+            editor = window.journal_page.editor
+            restored = editor.values()
+            for key in ("title", "tool", "tool_version", "prompt", "what_broke", "lesson",
+                        "tags", "outcome", "share"):
+                assert restored[key] == draft["values"][key], (trial, key)
+            window.deleteLater()
+        finally:
+            journal.close()
+    assert len(margins) >= TRIALS // 2, "too few kills late enough to test the promise"
+    print(f"\n{len(margins)} kill trials checked; newest draft was "
+          f"{min(margins):.2f}-{max(margins):.2f} s older than the kill")

@@ -1,0 +1,111 @@
+"""Small screens (issue 14): at 1024x640 and 1280x720 no visible widget is narrower than it
+needs (nothing clipped), the entries list never scrolls sideways (columns give way by
+priority), and the editor scrolls only vertically."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
+
+from journal import Journal
+from journal.samples import sample_entries
+from ui.entries.entry_model import EntryTableModel
+from ui.infra.settings import AppSettings
+from ui.shell.main_window import MainWindow
+
+TEXT_WIDGETS = (QAbstractButton, QAbstractSpinBox, QComboBox, QLabel)
+
+
+def _clipped(window: QWidget) -> list[str]:
+    """Visible widgets given less width than they ask for (text ones: their sizeHint, which
+    is what their text needs; all: their minimumSizeHint)."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        need = widget.minimumSizeHint().width()
+        elastic = widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored
+        if isinstance(widget, TEXT_WIDGETS) and not elastic and not (
+                isinstance(widget, QLabel) and widget.wordWrap()):
+            need = max(need, widget.sizeHint().width())
+        if widget.width() < need:
+            problems.append(f"{type(widget).__name__} '{widget.accessibleName() or ''}'"
+                            f" {getattr(widget, 'text', lambda: '')()!r}:"
+                            f" {widget.width()} < {need}")
+    return problems
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)])
+def test_nothing_clipped_on_small_screens(journal: Journal, qtbot, settings: AppSettings,
+                                          size: tuple[int, int]) -> None:
+    journal.add_many(sample_entries())
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.journal_page
+    page.load_choices()
+    page.reload()
+    page.table.selectRow(0)
+    page.editor.outcome.set_value("broke")  # the tallest form: failure modes shown
+    page.filter_bar.outcome.setCurrentIndex(3)
+    qtbot.wait(20)
+    assert window.width() == size[0], "the window grew past the screen"
+    assert _clipped(window) == []
+    table = page.table
+    assert not table.horizontalScrollBar().isVisible()
+    shown = sum(table.columnWidth(c) for c in range(6) if not table.isColumnHidden(c))
+    assert shown <= table.viewport().width()
+    for col in (EntryTableModel.DATE, EntryTableModel.TITLE, EntryTableModel.OUTCOME):
+        assert not table.isColumnHidden(col)
+    scroll = page.editor.form_scroll
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert scroll.widget().width() <= scroll.viewport().width()
+
+
+def test_columns_come_back_when_there_is_room(journal: Journal, qtbot,
+                                              settings: AppSettings) -> None:
+    journal.add_many(sample_entries())
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.resize(1024, 640)
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.journal_page.table
+    narrow = [c for c in range(6) if table.isColumnHidden(c)]
+    window.resize(1900, 1000)
+    qtbot.wait(20)
+    assert [c for c in range(6) if table.isColumnHidden(c)] == []
+    assert narrow  # at 1024 wide something had to give way
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)])
+def test_other_pages_and_share_fit_small_screens(journal: Journal, qtbot, settings: AppSettings,
+                                                 size: tuple[int, int]) -> None:
+    from ui.share.dialog import ShareDialog
+
+    journal.add_many(sample_entries())
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    for page in (window.dashboard, window.prompts, window.trash):
+        window.show_page(page)
+        qtbot.wait(20)
+        assert window.width() == size[0], f"{type(page).__name__} widened the window"
+        assert _clipped(window) == [], type(page).__name__
+    dialog = ShareDialog(journal, window)
+    qtbot.addWidget(dialog)
+    dialog.resize(*size)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.data != b"", timeout=10000)
+    assert dialog.width() <= size[0] and _clipped(dialog) == []

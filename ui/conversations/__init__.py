@@ -1,0 +1,1 @@
+"""Reviewing entries drafted from ChatGPT/Claude data exports."""
