@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from journal.api import Journal, PassphraseRequired
+    from journal.backup import BackupInfo
     from journal.entries import Entry
     from journal.errors import (
         LockedError,
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from journal.query import EntryFilter
+    from journal.vault import MIN_PASSPHRASE
 
 __version__ = "0.1.0"
 
@@ -29,10 +31,13 @@ _HOMES = {
     "EntryFilter": "journal.query", "LockedError": "journal.errors",
     "NotFoundError": "journal.errors", "OffscriptError": "journal.errors",
     "QueryError": "journal.errors", "StorageError": "journal.errors",
-    "ValidationError": "journal.errors",
+    "ValidationError": "journal.errors", "BackupInfo": "journal.backup",
+    "MIN_PASSPHRASE": "journal.vault",
 }
 
 __all__ = [
+    "MIN_PASSPHRASE",
+    "BackupInfo",
     "Entry",
     "EntryFilter",
     "Journal",

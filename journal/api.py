@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal import creation
+from journal.backup import Backups
 from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
+from journal.folder_state import FolderState, folder_state
 from journal.paths import DB_NAME, VAULT_NAME, remove_stale_temporaries
 from journal.query import EntryFilter
 from journal.store import Store
@@ -26,7 +28,7 @@ from journal.vault import (
 
 if TYPE_CHECKING:
     from journal.conversations.inbox import ConversationInbox
-    from journal.stats import Stats
+    from journal.stats import Stats, Totals
     from journal.templates import Templates
 
 TRASH_DAYS = 30
@@ -49,7 +51,17 @@ class Journal:
     # -- lifecycle -------------------------------------------------------------------------
     @staticmethod
     def exists(folder: Path) -> bool:
-        return (folder / VAULT_NAME).exists() and (folder / DB_NAME).exists()
+        return folder_state(folder).complete
+
+    @staticmethod
+    def keychain_status() -> tuple[bool, str]:
+        """(usable, backend) of the system keychain; asks which backend, reads no secret."""
+        return keychain_status()
+
+    @staticmethod
+    def folder_state(folder: Path) -> FolderState:
+        """Which journal files the folder holds (none, both, or one missing)."""
+        return folder_state(folder)
 
     @classmethod
     def create(cls, folder: Path, *, passphrase: str | None = None) -> tuple[Journal, str]:
@@ -59,7 +71,7 @@ class Journal:
         """
         folder = Path(folder)
         creation.clear_unfinished(folder)  # what a killed creation left, never a real journal
-        if (folder / DB_NAME).exists() or (folder / VAULT_NAME).exists():
+        if not folder_state(folder).empty:
             raise StorageError(f"A journal already exists in {folder}.")
         if passphrase is None:
             usable, detail = keychain_status()
@@ -183,6 +195,17 @@ class Journal:
 
         return compute_stats(self.store, flt or EntryFilter())
 
+    def totals(self, flt: EntryFilter | None = None) -> Totals:
+        """The headline figures only (time saved, counts): cheaper than stats()."""
+        from journal.stats import compute_totals
+
+        return compute_totals(self.store, flt or EntryFilter())
+
+    @property
+    def backups(self) -> Backups:
+        """Take, list, verify and restore encrypted backups of this journal."""
+        return Backups(self)
+
     def suggestions(self, column: str) -> _List[str]:
         """Values used before, most frequent first (tool, category, tool_version, tags)."""
         return self.store.distinct(column)
@@ -205,14 +228,11 @@ class Journal:
         """Delete trashed entries for good: the given ids, those trashed over N days, or all."""
         with self.store.transaction():
             if entry_ids is not None:
-                ids = list(entry_ids)
-                marks = ", ".join("?" * len(ids))
-                return self.store.delete(
-                    f"trashed_at IS NOT NULL AND id IN ({marks})", list(ids)) if ids else 0
+                return self.store.purge_trashed(list(entry_ids))
             if older_than_days is not None:
                 cutoff = (now_local() - timedelta(days=older_than_days)).isoformat()
-                return self.store.delete("trashed_at IS NOT NULL AND trashed_at < ?", [cutoff])
-            return self.store.delete("trashed_at IS NOT NULL", [])
+                return self.store.purge_trashed(trashed_before=cutoff)
+            return self.store.purge_trashed()
 
     # -- sample entries --------------------------------------------------------------------
     def mark_samples(self, entry_ids: Iterable[str]) -> None:

@@ -14,13 +14,16 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 
 from journal import migrations
-from journal.api import Journal
 from journal.errors import LockedError, OffscriptError, StorageError
 from journal.paths import BACKUP_DIR, create_private_file, make_private_dir, make_private_file
+
+if TYPE_CHECKING:  # the facade imports this module for journal.backups
+    from journal.api import Journal
 
 DEFAULT_KEEP = 10
 KEEP_SETTING = "backup.keep"
@@ -95,16 +98,7 @@ def _fsync(path: Path) -> None:
 def _own_connection(journal: Journal) -> sqlcipher3.Connection:
     """A second connection to the journal file, so a backup can run on a worker thread while
     the app keeps using journal.store (WAL: the copy reads one consistent snapshot)."""
-    conn = sqlcipher3.connect(str(journal.store.path), isolation_level=None,
-                              check_same_thread=False)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{journal._key.hex()}'\"")
-        conn.execute("PRAGMA busy_timeout = 5000")
-    except sqlcipher3.Error:
-        conn.close()
-        raise
-    return conn
+    return journal.store.keyed_connection()
 
 
 def create_backup(journal: Journal, label: str = "manual", *, keep: int | None = None) -> Path:
@@ -243,13 +237,11 @@ def restore_backup(journal: Journal, path: Path) -> tuple[int, Path]:
     safety = create_backup(journal, "pre-restore")
     live = journal.store.conn
     try:
-        source = sqlcipher3.connect(str(path), isolation_level=None)
+        # The same data key as the live file (checked by inspect_backup above).
+        source = journal.store.keyed_connection(path)
     except sqlcipher3.Error as exc:
         raise StorageError(f"Cannot read the backup {path.name}: {exc}") from exc
     try:
-        source.execute("PRAGMA cipher_log_level = NONE")
-        # The same data key as the live file (checked by inspect_backup above).
-        source.execute(f"PRAGMA key = \"x'{journal._key.hex()}'\"")
         source.backup(live)
     except sqlcipher3.Error as exc:
         raise StorageError(f"Restore failed; the journal is unchanged ({exc}).") from exc
@@ -263,3 +255,36 @@ def restore_backup(journal: Journal, path: Path) -> tuple[int, Path]:
         raise StorageError(f"The restored copy could not be brought up to date: {exc}. "
                            f"Your previous journal is saved as {safety.name}.") from exc
     return count, safety
+
+
+class Backups:
+    """A journal's backups, reached as `journal.backups`: the one door for the app and the CLI."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    @property
+    def folder(self) -> Path:
+        return backup_folder(self.journal)
+
+    def keep(self) -> int:
+        return keep_count(self.journal)
+
+    def set_keep(self, keep: int) -> None:
+        """Stored in the journal (setting backup.keep), shared by the CLI and the app."""
+        self.journal.set_setting(KEEP_SETTING, str(keep))
+
+    def create(self, label: str = "manual", *, keep: int | None = None) -> Path:
+        return create_backup(self.journal, label, keep=keep)
+
+    def maybe_daily(self, keep: int | None = None) -> Path | None:
+        return maybe_daily_backup(self.journal, keep)
+
+    def describe(self) -> list[BackupInfo]:
+        return describe_backups(self.journal)
+
+    def inspect(self, path: Path, *, check: bool = True) -> int:
+        return inspect_backup(self.journal, path, check=check)
+
+    def restore(self, path: Path) -> tuple[int, Path]:
+        return restore_backup(self.journal, path)

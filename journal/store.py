@@ -36,6 +36,12 @@ def _hex_key(key: bytes) -> str:
     return "\"x'" + key.hex() + "'\""
 
 
+def _busy_timeout_ms() -> int:
+    """How long a write waits for another process's write to finish before saying so."""
+    timeout = os.environ.get("OFFSCRIPT_BUSY_TIMEOUT_MS", "")
+    return int(timeout) if timeout.isdigit() else 5000
+
+
 def write_error(exc: sqlcipher3.Error, path: Path) -> StorageError:
     """A clear message for a failed write (busy, full, read-only…); it was rolled back."""
     return from_sqlite_error(path, exc)
@@ -48,9 +54,10 @@ MIN_FILE_BYTES = 4096
 class Store:
     """One SQLCipher connection to one journal file."""
 
-    def __init__(self, conn: sqlcipher3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlcipher3.Connection, path: Path, key: bytes) -> None:
         self.conn = conn
         self.path = path
+        self._key = key  # memory only: for a worker's own connection and for backup copies
         self._writes = 0  # own commits; data_version only counts other connections' commits
         self._suggestions: tuple[tuple[int, int], dict[str, list[str]]] | None = None
 
@@ -97,7 +104,7 @@ class Store:
                     "The key does not open this journal (wrong passphrase or key, or the file "
                     "is damaged). Nothing was changed.") from exc
             raise from_sqlite_error(path, exc) from exc
-        store = cls(conn, path)
+        store = cls(conn, path, key)
         try:
             store._configure()
             if create:
@@ -108,10 +115,23 @@ class Store:
             raise from_sqlite_error(path, exc) from exc
         return store
 
+    def keyed_connection(self, path: Path | None = None) -> sqlcipher3.Connection:
+        """Another connection with this journal's key: to the journal file (default; a worker
+        thread's own connection, WAL gives it one consistent snapshot) or to a copy that shares
+        the key (a backup). The busy timeout is the store's own."""
+        conn = sqlcipher3.connect(str(path or self.path), isolation_level=None,
+                                  check_same_thread=False)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {_hex_key(self._key)}")
+            conn.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
+        except sqlcipher3.Error:
+            conn.close()
+            raise
+        return conn
+
     def _configure(self) -> None:
-        # How long a write waits for another process's write to finish before saying so.
-        timeout = os.environ.get("OFFSCRIPT_BUSY_TIMEOUT_MS", "")
-        self.conn.execute(f"PRAGMA busy_timeout = {int(timeout) if timeout.isdigit() else 5000}")
+        self.conn.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
         mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StorageError(f"Could not switch {self.path.name} to WAL mode (got {mode}).")
@@ -273,6 +293,18 @@ class Store:
         cur = self.conn.execute("UPDATE entries SET trashed_at = ? WHERE id = ?", (stamp, entry_id))
         if cur.rowcount != 1:
             raise NotFoundError(f"No entry with id {entry_id!r}.")
+
+    def purge_trashed(self, entry_ids: list[str] | None = None, *,
+                      trashed_before: str | None = None) -> int:
+        """Delete trashed entries for good: the given ids, those trashed before a time, or all."""
+        if entry_ids is not None:
+            if not entry_ids:
+                return 0
+            marks = ", ".join("?" * len(entry_ids))
+            return self.delete(f"trashed_at IS NOT NULL AND id IN ({marks})", list(entry_ids))
+        if trashed_before is not None:
+            return self.delete("trashed_at IS NOT NULL AND trashed_at < ?", [trashed_before])
+        return self.delete("trashed_at IS NOT NULL", [])
 
     def delete(self, condition: str, params: list[object]) -> int:
         cur = self.conn.execute(f"DELETE FROM entries WHERE {condition}", params)

@@ -6,7 +6,6 @@ Nothing here touches the real home, data dir, keychain or the repo tree.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,14 +14,12 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-TESTS_DIR = Path(__file__).resolve().parent
-REPO_DIR = TESTS_DIR.parent
-sys.path.insert(0, str(TESTS_DIR))
 
-from support import PASSPHRASE  # noqa: E402, F401 - re-exported for older imports
-from support.memory_keyring import MemoryKeyring  # noqa: E402
+from support import PASSPHRASE  # noqa: F401 - re-exported for older imports
+from support.cli import cli_environment
+from support.memory_keyring import MemoryKeyring
 
-from journal import Journal  # noqa: E402
+from journal import Journal
 
 # Shared 2-core CI machines are noisy: judge properties by examples, not by wall-clock time.
 settings.register_profile("offscript", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -63,11 +60,5 @@ def journal(journal_dir: Path) -> Iterator[Journal]:
 
 @pytest.fixture
 def cli_env(tmp_path: Path) -> dict[str, str]:
-    """Environment for running the CLI in a subprocess against a file-backed test keychain."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OFFSCRIPT")}
-    env["PYTHONPATH"] = os.pathsep.join([str(TESTS_DIR), str(REPO_DIR)])
-    env["PYTHON_KEYRING_BACKEND"] = "support.memory_keyring.FileKeyring"
-    env["OFFSCRIPT_TEST_KEYRING"] = str(tmp_path / "keychain.json")
-    env["OFFSCRIPT_HOME"] = str(tmp_path / "journal")
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return env
+    """Environment for running the CLI (support.cli.run_cli) against a file-backed test keychain."""
+    return cli_environment(tmp_path)

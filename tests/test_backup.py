@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from support import init_journal
+from support.cli import run_cli
 
 from journal import Journal
 from journal.backup import (
@@ -127,11 +126,6 @@ def test_restore_refuses_another_journals_backup_and_damaged_files(
     assert journal.count() == 3
     infos = {i.path.name: i.entries for i in describe_backups(journal)}
     assert infos[good.name] == 3 and infos[damaged.name] in (None, 3)
-
-
-def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "journal.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
 
 
 def test_cli_backup_list_and_restore(cli_env: dict[str, str]) -> None:

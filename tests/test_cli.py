@@ -1,27 +1,32 @@
-"""The CLI end to end, through a real subprocess, as a person at a terminal would use it."""
+"""The CLI end to end, as a person at a terminal would use it.
+
+Most cases call the CLI in-process (support.cli.run_cli); the first-run and --version/--help
+cases go through a real subprocess as smoke tests of the entry point.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from support import init_journal
+from support.cli import run_cli
 
 CANARY = "CANARY-7f3e9b2c-do-not-leak"
 
 
-def run(env: dict[str, str], *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "journal.cli", *args], env=env, input=stdin,
-                          capture_output=True, text=True, timeout=60, check=False)
+def run(env: dict[str, str], *args: str, stdin: str | None = None,
+        subprocess_run: bool = False) -> subprocess.CompletedProcess[str]:
+    return run_cli(env, *args, stdin=stdin, subprocess_run=subprocess_run)
 
 
-def add(env: dict[str, str], *extra: str) -> subprocess.CompletedProcess[str]:
+def add(env: dict[str, str], *extra: str, subprocess_run: bool = False) -> subprocess.CompletedProcess[str]:
     return run(env, "add", "--title", "Summarise the report", "--tool", "ChatGPT",
-               "--outcome", "worked", "--without", "60", "--with", "15", "--json", *extra)
+               "--outcome", "worked", "--without", "60", "--with", "15", "--json", *extra,
+               subprocess_run=subprocess_run)
 
 
 @pytest.fixture
@@ -35,7 +40,7 @@ def test_init_prints_recovery_key_once_and_add_never_does(tmp_path: Path,
     again = run(cli_env, "init")
     assert again.returncode == 0 and "already exists" in again.stdout
     assert cli_env["RECOVERY"] not in again.stdout + again.stderr
-    first = add(cli_env)
+    first = add(cli_env, subprocess_run=True)  # a smoke test of the real entry point
     assert first.returncode == 0, first.stderr
     assert "recovery key" not in first.stderr.lower()
     assert json.loads(first.stdout)["net_minutes"] == 45
@@ -141,6 +146,7 @@ def test_canary_never_appears_in_journal_files(cli_env: dict[str, str]) -> None:
 
 
 def test_version_and_help(cli_env: dict[str, str]) -> None:
+    assert run(cli_env, "--version", subprocess_run=True).stdout.startswith("offscript ")
     assert run(cli_env, "--version").stdout.startswith("offscript ")
     for command in ("add", "list", "search", "show", "edit", "rm", "trash", "import", "unlock",
                     "passphrase", "init", "dump"):

@@ -18,7 +18,6 @@ from keyring.backend import KeyringBackend
 from PySide6.QtWidgets import QApplication, QWidget
 
 from journal import Entry, Journal
-from journal.backup import create_backup
 from journal.samples import sample_entries
 from tools.chat_drafts_screenshot import build_chat_drafts, build_reminder
 from tools.dashboard_screenshots import build_dashboard_dark, build_dashboard_light
@@ -149,9 +148,9 @@ def build_new_passphrase(folder: Path) -> QWidget:
 def build_backups(folder: Path) -> QWidget:
     journal, _ = Journal.create(folder / "journal")
     journal.add_many(sample_entries()[:6])
-    create_backup(journal, "manual")
+    journal.backups.create("manual")
     journal.add_many(sample_entries())
-    create_backup(journal, "daily")
+    journal.backups.create("daily")
     return RestoreDialog(journal)
 
 

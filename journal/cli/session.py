@@ -130,12 +130,11 @@ def create_journal(folder: Path, out: TextIO, err: TextIO, *,
 
 def open_journal(args: argparse.Namespace, err: TextIO) -> Journal:
     folder = journal_dir(args)
-    if not Journal.exists(folder):
+    state = Journal.folder_state(folder)
+    if not state.complete:
         # A killed creation (journal/creation.py) never held an entry: create again over it.
-        if not creation.is_unfinished(folder) and (
-                (folder / DB_NAME).exists() or (folder / VAULT_NAME).exists()):
-            missing = VAULT_NAME if (folder / DB_NAME).exists() else DB_NAME
-            raise StorageError(f"The journal in {folder} is incomplete: {missing} is missing. "
+        if not creation.is_unfinished(folder) and not state.empty:
+            raise StorageError(f"The journal in {folder} is incomplete: {state.missing} is missing. "
                                "Restore it from a backup; nothing was changed.")
         raise NotFoundError(f"No journal at {folder}: create one with `offscript init` "
                             "(or start the desktop app).")

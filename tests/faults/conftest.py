@@ -11,6 +11,7 @@ from pathlib import Path
 import keyring
 import pytest
 from support import init_journal
+from support.cli import run_cli
 
 from journal import Journal
 from journal.vault import SERVICE
@@ -20,7 +21,11 @@ FAULTS_DIR = Path(__file__).resolve().parent
 
 def cli(env: dict[str, str], *args: str, timeout: float = 60,
         script: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m journal.cli ARGS`, or a script from this folder with ARGS."""
+    """Run `python -m journal.cli ARGS`, or a script from this folder with ARGS.
+
+    Fault cases stay in a real subprocess: they check what a person sees on stderr, including
+    SQLCipher's own C-level log lines, which an in-process run cannot capture.
+    """
     head = [sys.executable, str(FAULTS_DIR / script)] if script else \
         [sys.executable, "-m", "journal.cli"]
     return subprocess.run([*head, *args], env=env, capture_output=True, text=True,
@@ -70,9 +75,9 @@ def assert_clean_failure(result: subprocess.CompletedProcess[str], code: int,
 
 @pytest.fixture
 def seeded(cli_env: dict[str, str]) -> dict[str, str]:
-    """A keychain-mode journal with a few entries, made and closed by the CLI."""
+    """A keychain-mode journal with a few entries, made and closed by the CLI (in-process)."""
     init_journal(cli_env)
     for i in range(2):
-        made = cli(cli_env, *add_args(f"seed {i}", "--prompt", "seed prompt " * 300))
+        made = run_cli(cli_env, *add_args(f"seed {i}", "--prompt", "seed prompt " * 300))
         assert made.returncode == 0, made.stderr
     return cli_env

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from journal import Entry, Journal, StorageError
-from journal.backup import KEEP_SETTING, create_backup, list_backups
+from journal.backup import KEEP_SETTING, Backups, create_backup, list_backups
 from tools import screenshots
 from ui.backups import daily_backup
 from ui.backups.restore_dialog import RestoreDialog
@@ -171,7 +171,7 @@ def test_daily_backup_runs_off_the_gui_thread(window: MainWindow, journal: Journ
     def record(*_a: Any, **_k: Any) -> None:
         threads.append(threading.current_thread())
 
-    monkeypatch.setattr(daily_backup, "maybe_daily_backup", record)
+    monkeypatch.setattr(Backups, "maybe_daily", record)
     backup = daily_backup.DailyBackup(journal, window)
     with qtbot.waitSignal(backup.finished):
         backup.start()
@@ -185,7 +185,7 @@ def test_daily_backup_failure_is_a_status_bar_warning(window: MainWindow, qtbot,
     def broken(*_a: Any, **_k: Any) -> Path:
         raise StorageError("Could not write a backup: disk full")
 
-    monkeypatch.setattr(daily_backup, "maybe_daily_backup", broken)
+    monkeypatch.setattr(Backups, "maybe_daily", broken)
     backup = daily_backup.DailyBackup(window.journal, window)
     with qtbot.waitSignal(backup.finished) as result:
         backup.start()
@@ -201,7 +201,7 @@ def test_daily_backup_unexpected_error_never_raises(window: MainWindow, journal:
     def boom(*_a: Any, **_k: Any) -> Path:
         raise OSError("boom")
 
-    monkeypatch.setattr(daily_backup, "maybe_daily_backup", boom)
+    monkeypatch.setattr(Backups, "maybe_daily", boom)
     backup = daily_backup.DailyBackup(journal, window)
     with qtbot.waitSignal(backup.finished):
         backup.start()

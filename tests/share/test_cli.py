@@ -1,18 +1,18 @@
-"""The share commands through a real subprocess: terms, allow, export, exports."""
+"""The share commands through the CLI (in-process): terms, allow, export, exports."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from support.cli import run_cli
 
 from share.corpus import ENTRIES
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "journal.cli", *args], env=env,
-                          capture_output=True, timeout=120, check=False)
+    return run_cli(env, *args, text=False)
 
 
 def ok(env: dict[str, str], *args: str) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from support import init_journal
+from support.cli import cli_environment, run_cli
 
 from journal.share import FORMATS
 
@@ -83,14 +83,17 @@ def corpus() -> list[dict[str, object]]:
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
-    done = subprocess.run([sys.executable, "-m", "journal.cli", *args], env=env,
-                          capture_output=True, timeout=120, check=False)
+    done = run_cli(env, *args, text=False)
     assert done.returncode == 0, done.stderr.decode()
     return done
 
 
-@pytest.fixture
-def exported(cli_env: dict[str, str], tmp_path: Path) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Built once for the module: the tests only read the exported files."""
+    tmp_path = tmp_path_factory.mktemp("end_to_end")
+    cli_env = cli_environment(tmp_path)
+    init_journal(cli_env)
     rows = corpus()
     src = tmp_path / "corpus.json"
     src.write_text(json.dumps(rows))

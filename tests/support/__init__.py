@@ -5,10 +5,8 @@ PASSPHRASE = "correct horse battery"
 
 def init_journal(env: dict[str, str], *extra: str) -> str:
     """`offscript init` in env's OFFSCRIPT_HOME (only init creates a journal); its recovery key."""
-    import subprocess
-    import sys
+    from support.cli import run_cli
 
-    made = subprocess.run([sys.executable, "-m", "journal.cli", "init", *extra], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    made = run_cli(env, "init", *extra)
     assert made.returncode == 0, made.stderr
     return next(line.strip() for line in made.stdout.splitlines() if line.strip().count("-") == 7)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Journal, OffscriptError
-from journal.vault import keychain_status, no_keychain_message
+from journal.vault import no_keychain_message
 from ui.access.passphrase_form import NewPassphraseForm, strength_hint
 from ui.infra import theme
 from ui.infra.resources import app_icon
@@ -34,7 +34,7 @@ class WelcomeDialog(QDialog):
         self.recovery_key = ""
         self.setWindowTitle("Welcome to Offscript")
         self.setWindowIcon(app_icon())
-        usable, backend = keychain_status()
+        usable, backend = Journal.keychain_status()
         intro = QLabel(
             "<h2>Welcome to Offscript</h2><p>A private journal of your own AI experiments: "
             "what you tried, whether it worked, the time it saved or cost, and the prompt. "

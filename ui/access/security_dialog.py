@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Journal, OffscriptError
-from journal.vault import keychain_status, no_keychain_message
+from journal.vault import no_keychain_message
 from ui.access.passphrase_form import NewPassphraseDialog
 from ui.access.recovery_dialog import RecoveryKeyDialog
 from ui.infra import alerts
@@ -109,7 +109,7 @@ class SecurityDialog(QDialog):
             self.journal.reload_vault()
         except OffscriptError as exc:
             log.warning("could not re-read the key file: %s", exc)
-        usable, backend = keychain_status()
+        usable, backend = Journal.keychain_status()
         mode = self.journal.mode
         self.status.setText(describe(mode, usable, backend))
         self.passphrase_button.setText("Change &passphrase…" if mode == "passphrase"
@@ -137,7 +137,7 @@ class SecurityDialog(QDialog):
         return True
 
     def use_keychain(self) -> bool:
-        usable, backend = keychain_status()
+        usable, backend = Journal.keychain_status()
         if not usable:
             alerts.warn(self, "No keychain", f"{no_keychain_message(backend)}.")
             return False

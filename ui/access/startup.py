@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError, creation
-from journal.paths import DB_NAME, VAULT_NAME
-from journal.vault import NO_KEYCHAIN, keychain_status
+from journal.vault import NO_KEYCHAIN
 from ui.infra import alerts
 from ui.infra.modal import run_modal
 
@@ -35,8 +34,9 @@ def explain(folder: Path, error: OffscriptError) -> tuple[str, list[str]]:
                 "If the system keychain lost the key (a new computer, a reset keychain), "
                 "your recovery key opens the journal. Nothing was changed.")
         return text, [RETRY, RECOVERY, OTHER_FOLDER, QUIT]
-    if not (folder / VAULT_NAME).exists() and (folder / DB_NAME).exists():
-        text = (f"The journal in {folder} is missing its key file ({VAULT_NAME}). Restore it "
+    state = Journal.folder_state(folder)
+    if state.has_db and not state.has_vault:
+        text = (f"The journal in {folder} is missing its key file ({state.missing}). Restore it "
                 "from a backup, or choose another journal folder. Offscript will not create a "
                 "new journal over your data.")
         return text, [RETRY, OTHER_FOLDER, QUIT]
@@ -44,7 +44,7 @@ def explain(folder: Path, error: OffscriptError) -> tuple[str, list[str]]:
     unchanged = "" if "Nothing was changed" in str(error) else "\n\nNothing was changed."
     text = f"Offscript could not open the journal in {folder}.\n\n{error}{unchanged}"
     choices = [RETRY, OTHER_FOLDER, QUIT]
-    if (folder / VAULT_NAME).exists():
+    if state.has_vault:
         choices.insert(1, RECOVERY)
     return text, choices
 
@@ -77,7 +77,7 @@ def after_recovery(journal: Journal) -> bool:
     Also when the key belongs in a keychain that isn't there: without a passphrase the next start
     would need the recovery key again. "Not now" keeps things as they were. True when set.
     """
-    if journal.mode != "passphrase" and keychain_status()[0]:
+    if journal.mode != "passphrase" and Journal.keychain_status()[0]:
         return False  # UnlockDialog already put the key back in the keychain
     text = ("You opened your journal with the recovery key. Choose a new passphrase for the "
             "next start; your recovery key keeps working.")
@@ -105,8 +105,7 @@ def needs_first_run(folder: Path) -> bool:
     an entry; creating again clears it). Half a journal otherwise is damage, never replaced."""
     if Journal.exists(folder):
         return False
-    nothing_there = not (folder / DB_NAME).exists() and not (folder / VAULT_NAME).exists()
-    return nothing_there or creation.is_unfinished(folder)
+    return Journal.folder_state(folder).empty or creation.is_unfinished(folder)
 
 
 def open_journal(folder: Path) -> Journal | None:
@@ -114,6 +113,7 @@ def open_journal(folder: Path) -> Journal | None:
     from ui.access.unlock import UnlockDialog  # light; its forms load with the dialog below
 
     while True:
+        state = Journal.folder_state(folder)
         if needs_first_run(folder):
             from ui.access.first_run import WelcomeDialog
             from ui.access.recovery_dialog import RecoveryKeyDialog
@@ -124,8 +124,8 @@ def open_journal(folder: Path) -> Journal | None:
             run_dialog(RecoveryKeyDialog(welcome.recovery_key))
             return welcome.journal
         try:
-            if not (folder / VAULT_NAME).exists():
-                raise StorageError(f"Missing {VAULT_NAME} in {folder}.")
+            if not state.has_vault:
+                raise StorageError(f"Missing {state.missing} in {folder}.")
             return Journal.open(folder)
         except PassphraseRequired:
             return _unlocked(UnlockDialog(folder))

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Journal, LockedError, OffscriptError
-from journal.paths import VAULT_NAME
-from journal.vault import Vault, keychain_status
 from ui.infra import theme
 from ui.infra.resources import app_icon
 
@@ -90,7 +88,7 @@ class UnlockDialog(QDialog):
 
     def _has_passphrase(self) -> bool:
         try:  # reads vault.json only: no secret involved
-            return Vault.load(self.folder / VAULT_NAME).mode == "passphrase"
+            return Journal.folder_state(self.folder).needs_passphrase()
         except OffscriptError:
             return False
 
@@ -101,7 +99,7 @@ class UnlockDialog(QDialog):
         try:
             if self.recovery:
                 journal = Journal.open(self.folder, recovery_key=secret)
-                if journal.mode == "keychain" and keychain_status()[0]:
+                if journal.mode == "keychain" and Journal.keychain_status()[0]:
                     journal.use_keychain()  # put the lost keychain item back
             else:
                 journal = Journal.open(self.folder, passphrase=secret)

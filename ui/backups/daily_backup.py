@@ -1,6 +1,6 @@
 """Today's encrypted backup, taken once a couple of seconds after the window is up.
 
-The copy runs on a worker thread: journal.backup.maybe_daily_backup opens its own connection
+The copy runs on a worker thread: journal.backups.maybe_daily opens its own connection
 (about 5 s for 100,000 entries), so the window stays responsive. How many to keep is the journal
 setting `backup.keep` (default 10, shared with `offscript backup --keep`, set in the Backups
 dialog); it is read here on the GUI thread, which owns the journal's main connection.
@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from journal import Journal
-from journal.backup import keep_count, maybe_daily_backup
 from ui.infra import alerts
 
 log = logging.getLogger("offscript.ui")
@@ -39,7 +38,7 @@ class _BackupJob(QRunnable):
 
     def run(self) -> None:
         try:
-            path = maybe_daily_backup(self.journal, keep=self.keep)
+            path = self.journal.backups.maybe_daily(keep=self.keep)
         except Exception as exc:  # reported on the GUI thread; a backup must not kill the app
             log.exception("daily backup failed")
             self.signals.failed.emit(str(exc) or type(exc).__name__)
@@ -67,7 +66,7 @@ class DailyBackup(QObject):
         if self._job is not None:
             return  # one at a time
         try:
-            keep = keep_count(self.journal)
+            keep = self.journal.backups.keep()
         except Exception as exc:
             self._failed(str(exc) or type(exc).__name__)
             return

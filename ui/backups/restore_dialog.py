@@ -1,7 +1,7 @@
 """Backups dialog: the journal's encrypted backups with date, size and entry count; restore one.
 
 `RestoreDialog(journal, parent)`; emits `restored(int)` (entries now in the journal) after a
-restore so the window can reload its views. All file work goes through journal.backup.
+restore so the window can reload its views. All file work goes through journal.backups.
 """
 
 from __future__ import annotations
@@ -24,16 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import Journal, OffscriptError
-from journal.backup import (
-    KEEP_SETTING,
-    BackupInfo,
-    backup_folder,
-    create_backup,
-    describe_backups,
-    keep_count,
-    restore_backup,
-)
+from journal import BackupInfo, Journal, OffscriptError
 from ui.infra import alerts
 
 log = logging.getLogger("offscript.ui")
@@ -119,7 +110,7 @@ class RestoreDialog(QDialog):
         self.setWindowTitle("Backups")
         self.setMinimumWidth(620)  # the height follows the number of backups (see _fit)
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Encrypted copies of your journal in {backup_folder(journal)}. "
+        intro = QLabel(f"Encrypted copies of your journal in {journal.backups.folder}. "
                        "Restoring one first saves your current journal as another backup.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -155,7 +146,7 @@ class RestoreDialog(QDialog):
 
     def _keep_row(self) -> QHBoxLayout:
         self.keep = QSpinBox(minimum=1, maximum=365)
-        self.keep.setValue(keep_count(self.journal))
+        self.keep.setValue(self.journal.backups.keep())
         self.keep.setAccessibleName("Backups to keep")
         self.keep.setToolTip("Daily, manual and before-restore backups beyond this number are "
                              "deleted, oldest first. Copies made before a file-format update "
@@ -173,13 +164,13 @@ class RestoreDialog(QDialog):
     def set_keep(self, keep: int) -> None:
         """Stored in the journal (setting backup.keep), like `offscript backup --keep`."""
         try:
-            self.journal.set_setting(KEEP_SETTING, str(keep))
+            self.journal.backups.set_keep(keep)
         except OffscriptError as exc:
             alerts.error(self, "Setting not saved", str(exc))
 
     # -- contents ------------------------------------------------------------------------------
     def reload(self) -> None:
-        self.backups = describe_backups(self.journal)
+        self.backups = self.journal.backups.describe()
         self.model.set_backups(self.backups)
         if self.backups:
             self.table.selectRow(0)
@@ -211,7 +202,7 @@ class RestoreDialog(QDialog):
     def back_up_now(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            path = create_backup(self.journal, "manual")
+            path = self.journal.backups.create("manual")
         except OffscriptError as exc:
             alerts.error(self, "Backup failed", str(exc))
             return
@@ -232,7 +223,7 @@ class RestoreDialog(QDialog):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            count, safety = restore_backup(self.journal, info.path)
+            count, safety = self.journal.backups.restore(info.path)
         except OffscriptError as exc:
             alerts.error(self, "Restore failed", str(exc))
             return False

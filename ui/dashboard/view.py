@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from journal import EntryFilter, Journal
 from journal.errors import OffscriptError
-from journal.stats import Stats, Totals, compute_totals, previous_period
+from journal.stats import Stats, Totals, previous_period
 
 from .charts import FailureModesChart, OutcomeMixChart, ToolsChart, WeeklyNetChart
 from .kpi_cards import KpiRow, kpi_table_text
@@ -143,7 +143,7 @@ class DashboardView(QWidget):
         try:
             stats = self.journal.stats(flt)
             before = previous_period(flt)
-            previous = compute_totals(self.journal.store, before) if before else None
+            previous = self.journal.totals(before) if before else None
         except OffscriptError as exc:
             log.warning("dashboard: %s", exc)
             self.heading.setText(f"Cannot compute the dashboard: {exc}")
