@@ -36,6 +36,8 @@ def test_fatal_error_is_logged_and_the_draft_offered(
                           timeout=120, check=False)
     assert proc.returncode == -signal.SIGSEGV, proc.stderr
     assert proc.stdout.strip() == "DRAFT-SAVED"
+    for var in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, cli_env[var])  # the crashed app's home is cli_env's
     folder = log_dir()
     assert (folder / MARKER).exists() and (folder / FATAL_LOG).exists()
     app_log = (folder / LOG_NAME).read_text(encoding="utf-8")
