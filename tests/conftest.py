@@ -39,6 +39,9 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory,
         monkeypatch.setenv(var, str(target))
     monkeypatch.delenv("OFFSCRIPT_HOME", raising=False)
     monkeypatch.delenv("OFFSCRIPT_PASSPHRASE", raising=False)
+    # Any Python child a test starts imports the installed package, never the checkout through
+    # its working directory (tests/test_installed.py checks this against a regular install).
+    monkeypatch.setenv("PYTHONSAFEPATH", "1")
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     yield home
