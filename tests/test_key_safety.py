@@ -223,11 +223,13 @@ def test_init_with_a_weak_passphrase_is_invalid_input(cli_env: dict[str, str], w
     assert not Path(cli_env["OFFSCRIPT_HOME"]).exists()
 
 
+@pytest.mark.real_kdf
 def test_new_passphrase_wraps_use_scrypt_2_17(pass_env: dict[str, str]) -> None:
     wrap = json.loads((Path(pass_env["OFFSCRIPT_HOME"]) / VAULT_NAME).read_text())["wraps"]
     assert wrap["passphrase"]["n"] >= 2**17
 
 
+@pytest.mark.real_kdf
 def test_old_cheap_wrap_is_rewrapped_on_unlock(journal_dir: Path) -> None:
     journal, _ = Journal.create(journal_dir, passphrase=PASS)
     journal.close()
