@@ -32,7 +32,7 @@ from ui.infra.resources import app_icon
 from ui.infra.settings import AppSettings
 from ui.shell.lazy_stack import LazyStack
 from ui.shell.live_refresh import LiveRefresh
-from ui.shell.menus import build_menus
+from ui.shell.menus import MenuBar
 
 if TYPE_CHECKING:  # imported when first used: QtCharts, the redaction lexicons, phonenumbers
     from ui.dashboard import DashboardView
@@ -93,12 +93,38 @@ class MainWindow(QMainWindow):
 
         self.journal_page.changed.connect(self._journal_changed)
         self.journal_page.editor.dirty_changed.connect(self._update_title)
-        build_menus(self)
+        self.menus = MenuBar(
+            [name for name, _factory in self.pages], appearance=settings.get("appearance"),
+            close_to_tray=settings.get("close_to_tray") if tray_available else None, parent=self)
+        self.setMenuBar(self.menus)
+        self.addActions(self.menus.shortcut_actions)
+        self._connect_menus()
         self.sidebar.currentRowChanged.connect(self._page_changed)
         self.sidebar.setCurrentRow(0)
         self._restore_geometry()
         self.live = LiveRefresh(journal_, self.refresh_from_disk, self)
         self.statusBar().showMessage(f"Journal: {journal_.folder}", 6000)
+
+    def _connect_menus(self) -> None:
+        menus, page = self.menus, self.journal_page
+        menus.new_entry_requested.connect(self.new_entry)
+        menus.quick_log_requested.connect(self.open_quick_log)
+        menus.share_requested.connect(self.open_share)
+        menus.chat_drafts_requested.connect(self.open_chat_drafts)
+        menus.restore_requested.connect(self.open_backups)
+        menus.security_requested.connect(self.open_security)
+        menus.close_requested.connect(self.close)
+        menus.quit_requested.connect(self.quit_requested)
+        menus.save_requested.connect(self.save)
+        menus.cancel_requested.connect(self.cancel)
+        menus.trash_requested.connect(page.trash_current)
+        menus.undo_requested.connect(page.undo_trash)
+        menus.find_requested.connect(self.find)
+        menus.page_requested.connect(self.sidebar.setCurrentRow)
+        menus.appearance_requested.connect(self.set_appearance)
+        menus.reminder_requested.connect(self.open_reminder)
+        menus.close_to_tray_changed.connect(lambda on: self.settings.set("close_to_tray", on))
+        menus.about_requested.connect(self.about)
 
     # -- pages, built on first use ----------------------------------------------------------
     def _make_prompts(self) -> QWidget:
@@ -171,9 +197,7 @@ class MainWindow(QMainWindow):
         page = self.stack.show_index(row)
         if not fresh and hasattr(page, "refresh") and page is not self.journal_page:
             page.refresh()  # a page just built has read the journal already
-        on_journal = page is self.journal_page
-        for action in (self.save_action, self.cancel_action, self.trash_action, self.undo_action):
-            action.setEnabled(on_journal)
+        self.menus.set_editing_enabled(page is self.journal_page)
 
     def _journal_changed(self) -> None:
         if self.stack.currentIndex() == DASHBOARD:  # hidden pages refresh when shown
