@@ -252,7 +252,7 @@ def compute_totals(store: Store, flt: EntryFilter | None = None) -> Totals:
 def _rows(store: Store, flt: EntryFilter) -> Iterator[tuple[stats_sql.Runner, str]]:
     """One read of the journal under `flt` into a temp table, dropped afterwards."""
     where, params = where_clause(flt, alias="e")
-    run = store._run  # the store's runner maps SQLite errors (bad search syntax) to ours
+    run = store.fetch  # maps SQLite errors (bad search syntax) to ours
     # A search narrows to a few rowids through FTS. Otherwise one front-to-back scan is the
     # predictable read of the encrypted file: going through the time or tool index jumps
     # around the file and decrypts pages again and again once the range isn't tiny.
