@@ -74,6 +74,20 @@ def test_selecting_shows_entry_and_esc_reverts(window: MainWindow, journal: Jour
     assert editor.title.text() == "First" and not editor.is_dirty
 
 
+def test_esc_clears_the_search_only_while_it_has_focus(window: MainWindow, qtbot) -> None:
+    bar = window.journal_page.filter_bar
+    window.find()
+    qtbot.waitUntil(bar.search.hasFocus)
+    bar.search.setText("regex")
+    window.menus.cancel_action.trigger()
+    assert bar.search.text() == ""
+    bar.search.setText("regex")
+    window.journal_page.table.setFocus()
+    qtbot.waitUntil(lambda: not bar.search.hasFocus())
+    window.menus.cancel_action.trigger()
+    assert bar.search.text() == "regex"
+
+
 def test_search_and_each_filter(window: MainWindow, journal: Journal, qtbot) -> None:
     _add(journal, "Regex for logs", tool="Claude", tags=["regex"], category="coding",
          occurred_at=datetime(2024, 3, 1, 10))

@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.journal_page.changed.connect(self._journal_changed)
-        self.journal_page.editor.dirty_changed.connect(self._update_title)
+        self.journal_page.dirty_changed.connect(self._update_title)
         self.menus = MenuBar(
             [name for name, _factory in self.pages], appearance=settings.get("appearance"),
             close_to_tray=settings.get("close_to_tray") if tray_available else None, parent=self)
@@ -225,15 +225,11 @@ class MainWindow(QMainWindow):
         self.journal_page.new_entry(values or None)
 
     def save(self) -> None:
-        if self.journal_page.editor.save() is not None:
+        if self.journal_page.save() is not None:
             self.statusBar().showMessage("Saved", 3000)
 
     def cancel(self) -> None:
-        page = self.journal_page
-        if page.editor.is_dirty:
-            page.editor.revert()
-        elif page.filter_bar.search.hasFocus() and page.filter_bar.search.text():
-            page.filter_bar.search.clear()
+        self.journal_page.cancel()
 
     def find(self) -> None:
         self.show_page(self.journal_page)
@@ -283,13 +279,7 @@ class MainWindow(QMainWindow):
 
     def reload_all(self, restored: int | None = None) -> None:
         """Re-read every view from the journal (after a restore replaced its contents)."""
-        page = self.journal_page
-        page.undo_stack.clear()  # ids from before the restore may not exist any more
-        page.undo_bar.hide()
-        page.editor.drafts.clear()
-        page.editor.load(None)
-        page.editor.refresh_suggestions()
-        page.reload()  # filter choices and the entries list; emits changed → a shown dashboard
+        self.journal_page.reset_after_restore()  # emits changed → a shown dashboard refreshes
         self._refresh_built(PROMPTS, TRASH)
         if self.stack.currentIndex() != DASHBOARD:
             self._refresh_built(DASHBOARD)
@@ -322,7 +312,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, mode)
-        self.journal_page.table.viewport().update()
+        self.journal_page.repaint_list()
 
     def about(self) -> None:
         alerts.info(self, "About Offscript",
@@ -341,9 +331,9 @@ class MainWindow(QMainWindow):
 
         `crashed`: the last session ended without quitting (ui/infra/session.py); say so.
         """
-        editor = self.journal_page.editor
-        draft = editor.drafts.load()
-        if not draft or not isinstance(draft.get("values"), dict):
+        page = self.journal_page
+        draft = page.pending_draft()
+        if draft is None:
             if crashed:
                 self.statusBar().showMessage(
                     "Offscript closed unexpectedly last time; nothing unsaved was lost.", 15000)
@@ -357,7 +347,7 @@ class MainWindow(QMainWindow):
         choice = alerts.ask(self, heading, f"{reason.format(title)} Restore them?",
                             ["Restore", "Discard"])
         if choice != 0:
-            editor.drafts.clear()
+            page.forget_draft()
             return False
         entry = None
         if draft.get("entry_id"):
@@ -365,10 +355,8 @@ class MainWindow(QMainWindow):
                 entry = self.journal.get(draft["entry_id"])
             except OffscriptError:
                 entry = None  # deleted since: restore the text as a new entry
-        self.show_page(self.journal_page)
-        if entry is not None:
-            self.journal_page.select_entry(entry.id)
-        editor.load(entry, draft["values"])
+        self.show_page(page)
+        page.restore_draft(entry, draft["values"])
         return True
 
     def _restore_geometry(self) -> None:
@@ -377,14 +365,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
         state = self.settings.get("splitter_state")
         if state:
-            self.journal_page.splitter.restoreState(QByteArray.fromHex(state.encode()))
+            self.journal_page.restore_state(state)
 
     def save_state(self) -> None:
-        self.journal_page.editor.save_draft()
-        self.journal_page.editor.autosave.stop()
+        self.settings.values["splitter_state"] = self.journal_page.save_state()
         self.settings.values["window_geometry"] = bytes(self.saveGeometry().toHex()).decode()
-        self.settings.values["splitter_state"] = bytes(
-            self.journal_page.splitter.saveState().toHex()).decode()
         self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
