@@ -50,11 +50,9 @@ class MenuBar(QMenuBar):
     def _file_menu(self) -> None:
         menu = self.addMenu("&File")
         self.new_action = self._action(menu, "&New entry", self.new_entry_requested, "Ctrl+N")
-        self.quick_action = self._action(menu, "&Quick log…", self.quick_log_requested,
-                                         "Ctrl+Shift+L")
+        self._action(menu, "&Quick log…", self.quick_log_requested, "Ctrl+Shift+L")
         self.share_action = self._action(menu, "S&hare…", self.share_requested, "Ctrl+Shift+S")
-        self.chat_drafts_action = self._action(menu, "&Draft entries from a chat export…",
-                                               self.chat_drafts_requested)
+        self._action(menu, "&Draft entries from a chat export…", self.chat_drafts_requested)
         menu.addSeparator()
         self.restore_action = self._action(menu, "&Restore from backup…", self.restore_requested)
         self.security_action = self._action(menu, "Securi&ty…", self.security_requested)
@@ -70,7 +68,7 @@ class MenuBar(QMenuBar):
         self.undo_action = self._action(menu, "&Undo move to Trash", self.undo_requested,
                                         "Ctrl+Z")
         menu.addSeparator()
-        self.find_action = self._action(menu, "&Find…", self.find_requested, "Ctrl+F")
+        self._action(menu, "&Find…", self.find_requested, "Ctrl+F")
 
     def _view_menu(self, pages: list[str], appearance: str, close_to_tray: bool | None) -> None:
         menu = self.addMenu("&View")
