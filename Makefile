@@ -30,7 +30,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check journal ui tests bench tools
 	$(VENV)/bin/mypy
-	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 bench: $(STAMP)
 	$(PY) -m bench
