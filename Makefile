@@ -43,8 +43,9 @@ test-installed: $(PY)
 	QT_QPA_PLATFORM=offscreen $(INSTALLED)/bin/python -P -m pytest -q -m "not package" -n $(TEST_WORKERS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check journal ui tests bench
+	$(VENV)/bin/ruff check journal ui tests bench tools
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 bench: $(STAMP)
 	$(PY) -m bench
