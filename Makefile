@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test test-installed lint bench screenshots package clean
 
-# Test processes (pytest-xdist): one per core; `make test TEST_WORKERS=0` runs in one process.
+# Test processes (pytest-xdist): one per core, an idle one takes queued tests from a busy one
+# (worksteal: the few long fault tests otherwise leave one core idle at the end).
+# `make test TEST_WORKERS=0` runs in one process.
 TEST_WORKERS ?= auto
 # A regular (non-editable) install for `make test-installed`, rebuilt on every run.
 INSTALLED := build/installed-venv
@@ -29,7 +31,7 @@ run: $(STAMP)
 	$(VENV)/bin/offscript
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not package" -n $(TEST_WORKERS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not package" -n $(TEST_WORKERS) --dist worksteal
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m package tests/package
 
 # The same suite against `pip install .` (what a wheel user gets), not the editable checkout.
@@ -40,7 +42,7 @@ test-installed: $(PY)
 	rm -rf $(INSTALLED) build/lib build/bdist.*
 	$(PY) -m venv $(INSTALLED)
 	$(INSTALLED)/bin/pip install --quiet ".[test]"
-	QT_QPA_PLATFORM=offscreen $(INSTALLED)/bin/python -P -m pytest -q -m "not package" -n $(TEST_WORKERS)
+	QT_QPA_PLATFORM=offscreen $(INSTALLED)/bin/python -P -m pytest -q -m "not package" -n $(TEST_WORKERS) --dist worksteal
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check journal ui tests bench tools
