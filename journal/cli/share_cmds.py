@@ -11,6 +11,7 @@ from typing import TextIO
 from journal.api import Journal
 from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_json
+from journal.format import counted
 from journal.share import (
     DETAILS,
     FORMATS,
@@ -89,7 +90,7 @@ def _cmd_words(key: str, label: str) -> Handler:
 def _counts_line(record: ExportRecord) -> str:
     if not record.redactions:
         return "Redacted: nothing."
-    return "Redacted: " + ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in record.redactions)
+    return "Redacted: " + ", ".join(counted(n, c) for c, n in record.redactions)
 
 
 def cmd_export(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:

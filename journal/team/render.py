@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from journal.format import plural
 from journal.share.json_csv import neutralize
-from journal.share.render import plural
 from journal.team.model import OTHER, TeamGroup, TeamReport
 
 TeamFormat = Literal["md", "html", "json"]
@@ -73,6 +73,3 @@ def footer_notes(r: TeamReport) -> list[str]:
                  "(redacted on their side).")
     return notes
 
-
-def net_hours(minutes: int) -> str:
-    return f"{minutes / 60:+.1f} h" if minutes else "0.0 h"
