@@ -95,8 +95,8 @@ def plural_of(word: str) -> str:
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 guess', '2 guesses', '0 entries', '2 people'; `many` overrides the plural form."""
-    return f"{n} {word}" if n == 1 else f"{n} {many or plural_of(word)}"
+    """'1 guess', '2 guesses', '1,200 entries', '2 people'; `many` overrides the plural."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {many or plural_of(word)}"
 
 
 # Vocabulary codes (failure modes, redaction categories) in words. Anything not listed reads

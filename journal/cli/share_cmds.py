@@ -11,7 +11,7 @@ from typing import TextIO
 from journal.api import Journal
 from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_json
-from journal.format import counted
+from journal.format import counted, plural
 from journal.share import (
     DETAILS,
     FORMATS,
@@ -117,7 +117,7 @@ def cmd_export(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
         raise ExportExists(f"{path} already exists; pass --force to overwrite it, or choose "
                            "another name with -o.") from None
     print(_counts_line(record), file=sys.stderr)
-    print(f"Wrote {path.name}: {record.entries} entries, detail {record.detail}, "
+    print(f"Wrote {path.name}: {plural(record.entries, 'entry')}, detail {record.detail}, "
           f"{record.size:,} bytes, sha256 {record.sha256[:12]}…", file=sys.stderr)
     return 0
 

@@ -76,7 +76,7 @@ def test_kpis_and_deltas(view: DashboardView) -> None:
     assert cards["lost"].value.text() == "0.9 h"
     assert "vs before" in cards["hours"].change.text()  # previous quarter: empty
     text = view.kpi_text()
-    assert "Hours saved\t+1.8 h\t+0.0 h\t+1.8 h vs previous period" in text
+    assert "Hours saved\t+1.8 h\t0.0 h\t+1.8 h vs previous period" in text
     view.copy_kpis()
     assert QGuiApplication.clipboard().text() == text
 
@@ -90,7 +90,7 @@ def test_kpi_directions() -> None:
     before = Totals(entries=2, net_minutes=180, win_rate=0.5, broke_entries=0,
                     broke_minutes_lost=0, **base)
     kpis = {k.key: k for k in build_kpis(now, before)}
-    assert (kpis["hours"].trend, kpis["hours"].change) == (-1, "-1.0 h vs previous period")
+    assert (kpis["hours"].trend, kpis["hours"].change) == (-1, "\u22121.0 h vs previous period")
     assert (kpis["entries"].trend, kpis["win_rate"].trend) == (1, 0)
     assert (kpis["lost"].trend, kpis["lost"].direction) == (-1, 1)  # more lost: worse
     assert all(k.previous is None for k in build_kpis(now, None))

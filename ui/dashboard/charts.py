@@ -26,6 +26,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
+from journal.format import hours, in_words, plural, signed_minutes
 from journal.stats import Stats, Week
 
 MAX_TOOLS = 8
@@ -52,10 +53,6 @@ def is_dark(widget: QWidget) -> bool:
 
 def color(name: str, dark: bool) -> QColor:
     return QColor(COLORS[name][int(dark)])
-
-
-def hours(minutes: float) -> str:
-    return f"{minutes / 60:+.1f} h"
 
 
 def nice_step(span: float, ticks: int = 5) -> float:
@@ -245,7 +242,7 @@ class WeeklyNetChart(ChartPanel):
         def tip(i: int) -> str:
             w = weeks[i]
             return (f"{w.label} (week of {w.start:%a %d %b %Y})\n"
-                    f"Net: {hours(w.net_minutes)} ({w.net_minutes:+d} min)\n"
+                    f"Net: {hours(w.net_minutes)} ({signed_minutes(w.net_minutes)})\n"
                     f"Experiments: {w.entries}\nRunning total: {hours(w.cumulative_net_minutes)}")
 
         self.saved = self._bar_set("Saved", [max(v, 0.0) for v in values], "gain", tip)
@@ -303,7 +300,7 @@ class ToolsChart(ChartPanel):
 
         def tip(i: int) -> str:
             g = tools[i]
-            return (f"{g.name}\nNet: {hours(g.net_minutes)} ({g.net_minutes:+d} min)\n"
+            return (f"{g.name}\nNet: {hours(g.net_minutes)} ({signed_minutes(g.net_minutes)})\n"
                     f"Win rate: {g.win_rate:.0%} ({g.worked} of {g.entries} worked)")
 
         self.saved = self._bar_set("Net saved", [max(v, 0.0) for v in values], "gain", tip)
@@ -356,14 +353,14 @@ class FailureModesChart(ChartPanel):
         def tip(i: int) -> str:
             m = modes[i]
             tools = ", ".join(f"{t.tool} ({t.count})" for t in m.tools)
-            return f"{m.mode.replace('_', ' ')}: {m.count} entries\nWith: {tools}"
+            return f"{in_words(m.mode)}: {plural(m.count, 'entry')}\nWith: {tools}"
 
         self.counts = self._bar_set("Entries", [float(m.count) for m in modes], "mode", tip)
         series = QHorizontalBarSeries()
         series.append(self.counts)
         series.setBarWidth(0.6)
         y = QBarCategoryAxis()
-        y.append([m.mode.replace("_", " ") for m in modes])
+        y.append([in_words(m.mode) for m in modes])
         x = value_axis(0, max(m.count for m in modes), "%d", integer=True)
         self._attach(series, y, x)
         self.chart.legend().setVisible(False)

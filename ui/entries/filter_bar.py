@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from journal import EntryFilter, Journal
 from journal.entries import FAILURE_MODES, OUTCOMES
+from journal.format import in_words
 from ui.infra import theme
 from ui.widgets.fields import refill_choices
 from ui.widgets.flow_layout import FlowLayout
@@ -99,7 +100,7 @@ class FilterBar(QWidget):
         combo.addItem(any_label, "")
         combo.setProperty("prefix", f"{any_label}: ")
         for item in items or []:
-            combo.addItem(f"{any_label}: {item.replace('_', ' ')}", item)
+            combo.addItem(f"{any_label}: {in_words(item)}", item)
         # Tool and tag names can be long; keep the row narrow and let the popup show them.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(8)

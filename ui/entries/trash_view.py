@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from journal import EntryFilter, Journal, OffscriptError
 from journal.api import TRASH_DAYS
+from journal.format import plural
 from ui.entries.entry_model import EntryTableModel
 from ui.entries.journal_page import make_table
 from ui.infra import alerts
@@ -80,7 +81,7 @@ class TrashView(QWidget):
     def empty_trash(self) -> None:
         total = self.model.total
         if not total or alerts.ask(
-                self, "Empty Trash", f"Delete all {total:,} entries in the Trash for good? "
+                self, "Empty Trash", f"Delete all {plural(total, 'entry')} in the Trash for good? "
                 "This cannot be undone.", ["Empty Trash", "Cancel"], default=1) != 0:
             return
         self.journal.purge()
