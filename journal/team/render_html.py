@@ -12,7 +12,7 @@ from journal.share.model import WeekRow
 from journal.share.svg import outcome_bar, weekly_bars
 from journal.share.text import median
 from journal.team.model import TeamGroup, TeamReport
-from journal.team.render import (
+from journal.team.text import (
     cell_name,
     footer_notes,
     group_name,

@@ -9,7 +9,7 @@ from journal.format import hours, in_words, percent, plural, signed
 from journal.share.markdown import code_fence, escape_text
 from journal.share.text import median
 from journal.team.model import TeamGroup, TeamReport
-from journal.team.render import (
+from journal.team.text import (
     cell_name,
     footer_notes,
     group_name,
