@@ -124,7 +124,7 @@ def _keyring(_ctx: _Context) -> str:
 
     usable, detail = keychain_status()  # asks which backend; reads and writes nothing
     if usable:
-        return f"keyring loads; system keychain {detail} (usable)"
+        return f"keyring loads; the key can be kept in {detail} (usable)"
     return f"keyring loads; {no_keychain_message(detail)}: new journals use a passphrase"
 
 
