@@ -134,6 +134,7 @@ class RestoreDialog(QDialog):
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         layout.addLayout(self._keep_row())
+        layout.addStretch(1)  # a taller window keeps the contents together above the buttons
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.backup_button = QPushButton("Back up now")
         self.restore_button = QPushButton("Restore…")

@@ -91,6 +91,17 @@ def kpi_table_text(kpis: list[Kpi], period: str) -> str:
     return "\n".join(rows) + "\n"
 
 
+def card_change(kpi: Kpi) -> str:
+    """The change line of a card, one short line: '▲ +1.8 h vs before', 'all time',
+    'nothing to compare'."""
+    if kpi.previous is None:
+        return "all time"
+    if not kpi.change.endswith(" vs previous period"):
+        return "nothing to compare"
+    arrow = {1: "▲ ", -1: "▼ "}.get(kpi.direction, "")
+    return arrow + kpi.change.replace(" vs previous period", " vs before")
+
+
 class KpiCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,8 +113,9 @@ class KpiCard(QFrame):
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
         self.value.setFont(font)
-        # Short enough for one line on a card ("▲ +12 pts vs before"); wraps rather than clips
-        # in a very narrow window, and the cards stay one height either way.
+        # Short enough for one line on a card at 1024 px ("▲ +12 pts vs before", see
+        # card_change); wraps rather than clips in a narrower window. The long form is in the
+        # tooltip and the copied table.
         self.change = QLabel(wordWrap=True)
         column = QVBoxLayout(self)
         column.addWidget(self.title)
@@ -115,10 +127,7 @@ class KpiCard(QFrame):
     def show_kpi(self, kpi: Kpi) -> None:
         self.title.setText(kpi.title)
         self.value.setText(kpi.value)
-        arrow = ""
-        if kpi.previous is not None and kpi.direction:
-            arrow = "▲ " if kpi.direction > 0 else "▼ "
-        self.change.setText(arrow + kpi.change.replace(" vs previous period", " vs before"))
+        self.change.setText(card_change(kpi))
         dark = is_dark(self)
         if kpi.trend:
             tint = color("gain" if kpi.trend > 0 else "loss", dark).name()
