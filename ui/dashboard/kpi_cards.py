@@ -94,8 +94,8 @@ def kpi_table_text(kpis: list[Kpi], period: str) -> str:
 def card_change(kpi: Kpi) -> str:
     """The change line of a card, one short line: '▲ +1.8 h vs before', 'all time',
     'nothing to compare'."""
-    if kpi.previous is None:
-        return "all time"
+    if kpi.previous is None:  # an open range, or a card with its own note (team view)
+        return "all time" if kpi.change.startswith("all time") else kpi.change
     if not kpi.change.endswith(" vs previous period"):
         return "nothing to compare"
     arrow = {1: "▲ ", -1: "▼ "}.get(kpi.direction, "")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from journal import EntryFilter, Journal
 from journal.entries import FAILURE_MODES, OUTCOMES
-from journal.format import in_words
+from journal.format import in_words, plural
 from ui.infra import theme
 from ui.widgets.fields import refill_choices
 from ui.widgets.flow_layout import FlowLayout
@@ -146,9 +146,7 @@ class FilterBar(QWidget):
         self.emit_filter()
 
     def show_count(self, total: int) -> None:
-        noun = "match" if self.is_filtered() else "entry"
-        plural = {"match": "matches", "entry": "entries"}[noun]
-        self.count_label.setText(f"{total:,} {noun if total == 1 else plural}")
+        self.count_label.setText(plural(total, "match" if self.is_filtered() else "entry"))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
