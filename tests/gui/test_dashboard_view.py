@@ -282,3 +282,25 @@ def test_long_tool_names_are_elided_with_the_whole_name_in_the_tooltip(
     view.tools.saved.hovered.emit(True, row)
     assert long_name in QToolTip.text()
     view.tools.saved.hovered.emit(False, row)
+
+
+def test_week_labels_fit_when_the_window_was_sized_before_it_was_shown(
+        filled: Journal, qtbot) -> None:
+    """The screenshot and start-up path: size first, show later. Labels used to stay at the
+    hidden default (7 of them, cut to "24 …") at 1024x640."""
+    from PySide6.QtCharts import QCategoryAxis
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.dashboard.charts import LABEL_PX
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    view = DashboardView(filled, today=lambda: TODAY)
+    QVBoxLayout(window).addWidget(view)
+    window.resize(860, 640)  # what the dashboard gets in a 1024x640 window
+    window.show()
+    qtbot.waitExposed(window)
+    chart = view.weekly
+    axis = next(a for a in chart.chart.axes(Qt.Orientation.Horizontal)
+                if isinstance(a, QCategoryAxis))
+    assert len(axis.categoriesLabels()) * LABEL_PX <= chart.width()

@@ -137,16 +137,20 @@ class ChartPanel(QWidget):
         layout.addWidget(self.stack)
         self.dark = False
         self._weekly: tuple[Stats, int] | None = None  # drawn with so many week labels
+        self._laid_out = 0  # width the layout last gave (0: not laid out; a hidden widget's
+        # own width() is a default of 640, not what it will get)
 
     def _week_axis(self, weeks: Sequence[Week], stats: Stats) -> QCategoryAxis:
-        width = self.width() if self.isVisible() else 0
+        width = self.width() if self.isVisible() else self._laid_out
         self._weekly = (stats, label_room(width))
         return week_axis(weeks, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # Narrower or wider: redraw when a different number of week labels fits.
-        if self._weekly is not None and label_room(self.width()) != self._weekly[1]:
+        self._laid_out = event.size().width()
+        # Narrower or wider (also while still hidden, e.g. a window resized before it is
+        # shown): redraw when a different number of week labels fits.
+        if self._weekly is not None and label_room(self._laid_out) != self._weekly[1]:
             self.update_stats(self._weekly[0])
 
     # -- state -----------------------------------------------------------------------------
