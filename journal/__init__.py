@@ -10,7 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from journal.api import Journal, PassphraseRequired
+    from journal.api import TRASH_DAYS, Journal, PassphraseRequired
     from journal.backup import BackupInfo
     from journal.entries import Entry
     from journal.errors import (
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from journal.query import EntryFilter
-    from journal.vault import MIN_PASSPHRASE
+    from journal.vault import MIN_PASSPHRASE, NO_KEYCHAIN, no_keychain_message
 
 __version__ = "0.1.0"
 
@@ -32,11 +32,14 @@ _HOMES = {
     "NotFoundError": "journal.errors", "OffscriptError": "journal.errors",
     "QueryError": "journal.errors", "StorageError": "journal.errors",
     "ValidationError": "journal.errors", "BackupInfo": "journal.backup",
-    "MIN_PASSPHRASE": "journal.vault",
+    "MIN_PASSPHRASE": "journal.vault", "NO_KEYCHAIN": "journal.vault",
+    "no_keychain_message": "journal.vault", "TRASH_DAYS": "journal.api",
 }
 
 __all__ = [
     "MIN_PASSPHRASE",
+    "NO_KEYCHAIN",
+    "TRASH_DAYS",
     "BackupInfo",
     "Entry",
     "EntryFilter",
@@ -49,6 +52,7 @@ __all__ = [
     "StorageError",
     "ValidationError",
     "__version__",
+    "no_keychain_message",
 ]
 
 

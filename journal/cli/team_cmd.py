@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from journal.cli import EXIT_USAGE
 from journal.format import hours, plural
 
 FORMATS = ("md", "html", "json")
@@ -34,7 +35,7 @@ def cmd_team(args: argparse.Namespace, out: TextIO) -> int:
         print(f"skipped {s.file}: {s.reason}", file=sys.stderr)
     if not report.combined:
         print("offscript: no summary could be combined; nothing was written.", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     data = render_team(report, args.format)
     if args.output == "-":
         buffer = getattr(out, "buffer", None)
@@ -50,7 +51,7 @@ def cmd_team(args: argparse.Namespace, out: TextIO) -> int:
             write_bytes(path, data, overwrite=args.force)
         except ExportExists as err:
             print(f"offscript: {err} (--force overwrites it)", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
     t = report.totals
     print(f"Team report: {plural(report.combined, 'summary')} from "
           f"{plural(report.contributors, 'contributor')}, {plural(t.entries, 'experiment')}, "
