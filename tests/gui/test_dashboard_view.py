@@ -66,6 +66,12 @@ def test_negative_weeks_go_below_zero(view: DashboardView) -> None:
     assert len(lost) == 13  # every week of the quarter, empty ones as zero
     assert lost[-4:] == pytest.approx([-0.25, 0, 0, -0.25]) and sum(lost[:-4]) == 0
     assert sum(_values(view.weekly.saved)) == 0
+    from PySide6.QtCharts import QCategoryAxis
+    y = next(a for a in view.weekly.chart.axes(Qt.Orientation.Vertical)
+             if isinstance(a, QCategoryAxis))
+    labels = y.categoriesLabels()
+    assert any(t.startswith("\u2212") for t in labels)  # below zero, with a real minus sign
+    assert not any("-" in t for t in labels)
 
 
 def test_kpis_and_deltas(view: DashboardView) -> None:

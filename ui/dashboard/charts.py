@@ -26,7 +26,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
-from journal.format import hours, in_words, plural, signed_minutes
+from journal.format import MINUS, hours, in_words, plural, signed_minutes
 from journal.stats import Stats, Week
 
 MAX_TOOLS = 8
@@ -76,13 +76,22 @@ def value_axis(low: float, high: float, fmt: str, *, integer: bool = False) -> Q
         top += step
     if low < 0 and low - bottom < step * HEADROOM:
         bottom -= step
-    axis = QValueAxis()
+    # Labels written by us, not by printf, so a loss reads "-1.0 h" with a real minus sign (U+2212) like
+    # everywhere else (QValueAxis's label format can only print a hyphen).
+    axis = QCategoryAxis()
+    axis.setStartValue(bottom - step)  # the first label sits on `bottom`, a category's end
+    for i in range(round((top - bottom) / step) + 1):
+        value = bottom + i * step
+        axis.append(_axis_label(fmt, value), value)
     axis.setRange(bottom, top)
-    axis.setTickType(QValueAxis.TickType.TicksDynamic)
-    axis.setTickAnchor(0.0)
-    axis.setTickInterval(step)
-    axis.setLabelFormat(fmt)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setLabelFormat(fmt)  # not drawn; says what the axis counts
     return axis
+
+
+def _axis_label(fmt: str, value: float) -> str:
+    text = fmt % (0.0 if abs(value) < 1e-9 else value)
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def label_room(width: int) -> int:
