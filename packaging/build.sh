@@ -59,10 +59,10 @@ echo "== packing"
 STAGE=build/stage/offscript-$VERSION-linux-x86_64
 rm -rf build/stage && mkdir -p "$STAGE"
 cp -a "$BUNDLE" "$STAGE/Offscript"
-cp resources/offscript.desktop resources/io.offscript.Offscript.metainfo.xml "$STAGE/"
+cp ui/resources/offscript.desktop ui/resources/io.offscript.Offscript.metainfo.xml "$STAGE/"
 mkdir -p "$STAGE/icons/hicolor/scalable/apps"
-cp -a resources/icons/hicolor/. "$STAGE/icons/hicolor/"
-cp resources/offscript.svg "$STAGE/icons/hicolor/scalable/apps/offscript.svg"
+cp -a ui/resources/icons/hicolor/. "$STAGE/icons/hicolor/"
+cp ui/resources/offscript.svg "$STAGE/icons/hicolor/scalable/apps/offscript.svg"
 cp packaging/linux/install.sh packaging/linux/uninstall.sh "$STAGE/"
 chmod 755 "$STAGE/install.sh" "$STAGE/uninstall.sh"
 TARBALL=dist/offscript-$VERSION-linux-x86_64.tar.gz

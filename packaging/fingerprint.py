@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("journal", "ui", "resources", "packaging")
+SOURCES = ("journal", "ui", "packaging")
 SKIP_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache"}
 
 

@@ -1,8 +1,8 @@
-"""Render resources/offscript.svg to the PNG and platform icons the packages need.
+"""Render ui/resources/offscript.svg to the PNG and platform icons the packages need.
 
     python packaging/render_icons.py [--png] [--ico DIR] [--icns DIR]
 
---png rewrites resources/icons/hicolor/NxN/apps/offscript.png (committed, so builds do not
+--png rewrites ui/resources/icons/hicolor/NxN/apps/offscript.png (committed, so builds do not
 need a renderer). --ico / --icns write offscript.ico / offscript.icns (PNG frames, packed here
 in Python; no Pillow or iconutil needed) into DIR for the Windows and macOS bundles.
 Uses Qt's QSvgRenderer on the offscreen platform.
@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SVG = ROOT / "resources" / "offscript.svg"
-HICOLOR = ROOT / "resources" / "icons" / "hicolor"
+SVG = ROOT / "ui" / "resources" / "offscript.svg"
+HICOLOR = ROOT / "ui" / "resources" / "icons" / "hicolor"
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)  # the ICO format stops at 256
 ICNS_TYPES = ((b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256),

@@ -19,7 +19,7 @@ from support import PASSPHRASE  # noqa: F401 - re-exported for older imports
 from support.cli import cli_environment
 from support.memory_keyring import MemoryKeyring
 
-from journal import Journal
+from journal import Journal, vault
 
 # Shared 2-core CI machines are noisy: judge properties by examples, not by wall-clock time.
 settings.register_profile("offscript", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -39,10 +39,26 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory,
         monkeypatch.setenv(var, str(target))
     monkeypatch.delenv("OFFSCRIPT_HOME", raising=False)
     monkeypatch.delenv("OFFSCRIPT_PASSPHRASE", raising=False)
+    # Any Python child a test starts imports the installed package, never the checkout through
+    # its working directory (tests/test_installed.py checks this against a regular install).
+    monkeypatch.setenv("PYTHONSAFEPATH", "1")
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     yield home
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def quick_key_wraps(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys this process wraps use scrypt's floor cost (2^10, ~1 ms instead of ~0.3 s per wrap at
+    2^17), as Django's docs advise a fast password hasher in tests: key wrapping took ~40% of the
+    suite's in-process time. Unwrapping still uses the cost stored in each wrap, and every
+    child process (CLI, app) wraps at the shipped costs. Tests of the costs themselves are
+    marked real_kdf; fault tests keep them too, as they compare files across real processes."""
+    if request.node.get_closest_marker("real_kdf") or "faults" in request.node.path.parts:
+        return
+    monkeypatch.setattr(vault, "PASSPHRASE_COST", vault.MIN_COST)
+    monkeypatch.setattr(vault, "RECOVERY_COST", vault.MIN_COST)
 
 
 @pytest.fixture

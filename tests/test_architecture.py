@@ -4,7 +4,9 @@ and value modules only, and no two modules or packages import each other."""
 
 from __future__ import annotations
 
+import logging
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,20 @@ from importlinter.cli import lint_imports
 
 PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
 CONTRACTS = [c["id"] for c in tomllib.loads(PYPROJECT.read_text())["tool"]["importlinter"]["contracts"]]
+
+
+@pytest.fixture(autouse=True)
+def loggers_left_as_found() -> Iterator[None]:
+    """lint_imports calls logging.config.dictConfig, which disables every logger that exists
+    already (offscript.ui among them) for the rest of the process: a later test in the same
+    worker would see no log records. Seen under xdist, where test order differs per worker."""
+    loggers = logging.root.manager.loggerDict
+    before = {name: lg.disabled for name, lg in loggers.items() if isinstance(lg, logging.Logger)}
+    yield
+    for name, disabled in before.items():
+        logger = loggers.get(name)
+        if isinstance(logger, logging.Logger):
+            logger.disabled = disabled
 
 
 def test_the_contracts_are_the_three_house_rules() -> None:

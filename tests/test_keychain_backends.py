@@ -17,6 +17,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
+from support.cli import run_cli
 from support.memory_keyring import MemoryKeyring
 
 from journal import Journal
@@ -30,11 +31,6 @@ plaintext = pytest.importorskip("keyrings.alt.file", reason="keyrings.alt is a t
 
 class LowPriority(MemoryKeyring):
     priority = 1  # type: ignore[assignment]
-
-
-def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "journal.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
 
 
 @pytest.mark.parametrize("backend", [
@@ -61,11 +57,11 @@ def test_the_test_keychain_counts_as_one() -> None:
 
 def test_init_with_plaintext_backend_falls_back_to_a_passphrase(cli_env: dict[str, str]) -> None:
     env = {**cli_env, "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring"}
-    refused = run(env, "init")
+    refused = run_cli(env, "init")
     assert refused.returncode == 3
     assert "No secure system keychain found" in refused.stderr
     assert "OFFSCRIPT_PASSPHRASE" in refused.stderr
-    made = run({**env, "OFFSCRIPT_PASSPHRASE": PASS}, "init")
+    made = run_cli({**env, "OFFSCRIPT_PASSPHRASE": PASS}, "init")
     assert made.returncode == 0, made.stderr
     assert "No secure system keychain found" in made.stderr
     folder = Path(env["OFFSCRIPT_HOME"])
@@ -77,7 +73,7 @@ def test_init_with_plaintext_backend_falls_back_to_a_passphrase(cli_env: dict[st
 
 def test_self_check_does_not_call_a_plaintext_backend_usable(cli_env: dict[str, str]) -> None:
     env = {**cli_env, "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring"}
-    result = run(env, "--self-check")
+    result = run_cli(env, "--self-check")
     line = next(ln for ln in result.stdout.splitlines() if "keyring" in ln)
     assert "No secure system keychain found" in line
     assert "(usable)" not in line

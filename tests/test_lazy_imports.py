@@ -16,7 +16,6 @@ from support import PASSPHRASE
 
 from journal import Journal
 
-REPO = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
 # Run the CLI like `offscript ARGS`, then print every module the process imported.
 PROBE = ("import sys\nfrom journal.cli import main\n"
@@ -45,7 +44,8 @@ def loaded(modules: set[str], packages: tuple[str, ...]) -> list[str]:
 
 def base_env(folder: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OFFSCRIPT", "PYTHON"))}
-    env["PYTHONPATH"] = os.pathsep.join((str(REPO), str(TESTS)))
+    env["PYTHONPATH"] = str(TESTS)  # journal and ui: the installed package
+    env["PYTHONSAFEPATH"] = "1"
     env["OFFSCRIPT_HOME"] = str(folder)
     return env
 

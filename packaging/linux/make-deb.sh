@@ -14,10 +14,10 @@ rm -rf build/deb && mkdir -p "$ROOT/DEBIAN" "$ROOT/opt" "$ROOT/usr/bin" \
     "$ROOT/usr/share/doc/offscript"
 cp -a "$BUNDLE" "$ROOT/opt/offscript"
 ln -s /opt/offscript/offscript "$ROOT/usr/bin/offscript"
-cp resources/offscript.desktop "$ROOT/usr/share/applications/"
-cp resources/io.offscript.Offscript.metainfo.xml "$ROOT/usr/share/metainfo/"
-cp -a resources/icons/hicolor/. "$ROOT/usr/share/icons/hicolor/"
-cp resources/offscript.svg "$ROOT/usr/share/icons/hicolor/scalable/apps/"
+cp ui/resources/offscript.desktop "$ROOT/usr/share/applications/"
+cp ui/resources/io.offscript.Offscript.metainfo.xml "$ROOT/usr/share/metainfo/"
+cp -a ui/resources/icons/hicolor/. "$ROOT/usr/share/icons/hicolor/"
+cp ui/resources/offscript.svg "$ROOT/usr/share/icons/hicolor/scalable/apps/"
 cat > "$ROOT/usr/share/doc/offscript/copyright" <<COPYRIGHT
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: Offscript

@@ -13,16 +13,18 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
+from support.checkout import load_tool
 
 from journal import Entry, Journal, StorageError
 from journal.backup import KEEP_SETTING, Backups, create_backup, list_backups
-from tools import screenshots
 from ui.backups import daily_backup
 from ui.backups.restore_dialog import RestoreDialog
 from ui.dashboard import DashboardView
 from ui.infra.settings import AppSettings
 from ui.share.dialog import ShareDialog
 from ui.shell.main_window import MainWindow
+
+screenshots = load_tool("screenshots")  # tools/ is not installed
 
 
 @pytest.fixture

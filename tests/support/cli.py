@@ -27,7 +27,10 @@ REPO_DIR = TESTS_DIR.parent
 def cli_environment(tmp_path: Path) -> dict[str, str]:
     """Environment for a CLI run against a file-backed test keychain in tmp_path."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("OFFSCRIPT")}
-    env["PYTHONPATH"] = os.pathsep.join([str(TESTS_DIR), str(REPO_DIR)])
+    # Children import the installed offscript (editable or not) and `support` from tests/; with
+    # PYTHONSAFEPATH they never pick up the checkout from their working directory instead.
+    env["PYTHONPATH"] = str(TESTS_DIR)
+    env["PYTHONSAFEPATH"] = "1"
     env["PYTHON_KEYRING_BACKEND"] = "support.memory_keyring.FileKeyring"
     env["OFFSCRIPT_TEST_KEYRING"] = str(tmp_path / "keychain.json")
     env["OFFSCRIPT_HOME"] = str(tmp_path / "journal")

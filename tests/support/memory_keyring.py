@@ -43,19 +43,26 @@ class FileKeyring(KeyringBackend):
     def _load(self) -> dict[str, str]:
         return json.loads(self._path.read_text()) if self._path.exists() else {}
 
+    def _save(self, data: dict[str, str]) -> None:
+        # Atomic like a real keychain: a CLI killed mid-write (tests/faults) must not leave an
+        # empty file that the next run cannot parse.
+        temp = self._path.with_name(self._path.name + f".{os.getpid()}.tmp")
+        temp.write_text(json.dumps(data))
+        os.replace(temp, self._path)
+
     def get_password(self, service: str, username: str) -> str | None:
         return self._load().get(f"{service}/{username}")
 
     def set_password(self, service: str, username: str, password: str) -> None:
         data = self._load()
         data[f"{service}/{username}"] = password
-        self._path.write_text(json.dumps(data))
+        self._save(data)
 
     def delete_password(self, service: str, username: str) -> None:
         data = self._load()
         if data.pop(f"{service}/{username}", None) is None:
             raise PasswordDeleteError("not found")
-        self._path.write_text(json.dumps(data))
+        self._save(data)
 
 
 class BrokenKeyring(KeyringBackend):

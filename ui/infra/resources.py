@@ -1,4 +1,5 @@
-"""Files in resources/, found the same way from source and from a PyInstaller bundle."""
+"""Files in ui/resources/, found the same way from source, an installed wheel and a PyInstaller
+bundle (which keeps them at ui/resources too)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ APP_ICON = "offscript.svg"
 
 def resource_path(name: str) -> Path:
     bundle = getattr(sys, "_MEIPASS", None)  # set by PyInstaller's bootloader
-    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    root = Path(bundle) / "ui" if bundle else Path(__file__).resolve().parents[1]
     return root / "resources" / name
 
 
