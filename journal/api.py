@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal import creation
-from journal.backup import Backups
 from journal.entries import Entry, now_local, validate_fields
 from journal.errors import LockedError, StorageError
 from journal.folder_state import FolderState, folder_state
@@ -27,6 +26,7 @@ from journal.vault import (
 )
 
 if TYPE_CHECKING:
+    from journal.backup import Backups
     from journal.conversations.inbox import ConversationInbox
     from journal.stats import Stats, Totals
     from journal.templates import Templates
@@ -204,6 +204,8 @@ class Journal:
     @property
     def backups(self) -> Backups:
         """Take, list, verify and restore encrypted backups of this journal."""
+        from journal.backup import Backups  # not loaded by add/list/search
+
         return Backups(self)
 
     def suggestions(self, column: str) -> _List[str]:

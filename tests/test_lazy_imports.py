@@ -82,6 +82,26 @@ def test_keychain_add_skips_heavy_modules_and_backend_discovery(tmp_path: Path) 
     # keyring's discovery would have imported its platform backends and the chainer
     assert loaded(modules, ("keyring.backends.chainer", "keyring.backends.SecretService",
                             "keyring.backends.kwallet", "keyring.backends.libsecret")) == []
+    # what keyring imports but never runs for us stays deferred (journal.deferred_imports):
+    # urllib.request's http.client/ssl/email, importlib_metadata's and more_itertools' modules
+    assert loaded(modules, ("ssl", "http.client", "email.parser", "importlib_metadata._meta",
+                            "more_itertools.more")) == []
+
+
+def test_explicit_keyring_backend_still_wins_with_deferred_imports(tmp_path: Path) -> None:
+    """PYTHON_KEYRING_BACKEND is read by keyring itself: deferring keyring's unused imports
+    must not stop it from loading the backend the user named."""
+    folder = tmp_path / "j"
+    store = tmp_path / "keyring.json"
+    env = {**base_env(folder), "OFFSCRIPT_TEST_KEYRING": str(store),
+           "PYTHON_KEYRING_BACKEND": "support.memory_keyring.FileKeyring"}
+    code = ("import sys; from pathlib import Path; from journal import Journal;"
+            "Journal.create(Path(sys.argv[1]))[0].close()")
+    subprocess.run([sys.executable, "-c", code, str(folder)], env=env, check=True, timeout=120)
+    assert store.exists()  # the key went to the file keyring named in the environment
+    modules = imported(ADD, env)
+    assert "support.memory_keyring" in modules
+    assert loaded(modules, ("ssl", "http.client", "keyring.backends.chainer")) == []
 
 
 def test_every_command_is_in_the_lazy_table() -> None:
