@@ -35,19 +35,21 @@ class DeferredModule(types.ModuleType):
     """A module whose code runs on the first read of an attribute it does not have yet."""
 
     def __getattr__(self, attr: str) -> object:
-        name = self.__spec__.name  # set at creation: a plain lookup, no recursion
+        spec = self.__spec__  # set at creation: a plain lookup, no recursion
+        assert spec is not None and spec.loader is not None
+        name = spec.name
         with _LOCK:
             if type(self) is DeferredModule and name not in _running:
                 _running.add(name)  # a circular read while it runs gets AttributeError
                 try:
-                    self.__spec__.loader.exec_module(self)  # type: ignore[union-attr]
+                    spec.loader.exec_module(self)
                 except BaseException:
                     if sys.modules.get(name) is self:  # as a failed import leaves it
                         del sys.modules[name]
                     raise
                 finally:
                     _running.discard(name)
-                self.__class__ = types.ModuleType
+                self.__class__ = types.ModuleType  # type: ignore[assignment]
         return types.ModuleType.__getattribute__(self, attr)
 
 

@@ -46,7 +46,7 @@ def test_import_statement_does_not_run_a_deferred_module(package: Path) -> None:
 
 def test_first_attribute_read_runs_it_once(package: Path) -> None:
     defer(("dfr_pkg.heavy",))
-    import dfr_pkg.heavy as heavy
+    from dfr_pkg import heavy
     assert heavy.VALUE == 42
     assert heavy.VALUE == 42
     assert runs() == 1
@@ -58,7 +58,7 @@ def test_first_attribute_read_runs_it_once(package: Path) -> None:
 
 def test_missing_attribute_still_raises_after_loading(package: Path) -> None:
     defer(("dfr_pkg.heavy",))
-    import dfr_pkg.heavy as heavy
+    from dfr_pkg import heavy
     with pytest.raises(AttributeError):
         _ = heavy.NOT_THERE
     assert runs() == 1
@@ -66,7 +66,7 @@ def test_missing_attribute_still_raises_after_loading(package: Path) -> None:
 
 def test_a_module_that_fails_raises_on_use_and_is_not_left_half_imported(package: Path) -> None:
     defer(("dfr_pkg.broken",))
-    import dfr_pkg.broken as broken
+    from dfr_pkg import broken
     with pytest.raises(RuntimeError, match="broken on purpose"):
         _ = broken.anything
     assert "dfr_pkg.broken" not in sys.modules
