@@ -53,7 +53,7 @@ def base_env(folder: Path) -> dict[str, str]:
 def test_version_imports_no_storage_and_no_keyring(tmp_path: Path) -> None:
     modules = imported(["--version"], base_env(tmp_path / "j"))
     assert loaded(modules, (*HEAVY, "sqlcipher3", "keyring", "journal.api", "journal.store",
-                            "journal.cli.entry_cmds")) == []
+                            "journal.cli.entry_cmds", "argparse")) == []
 
 
 @pytest.mark.parametrize("args", [ADD, ["list"], ["search", "lazy"]], ids=lambda a: a[0])
