@@ -13,7 +13,9 @@ from test_stats import E
 from journal import EntryFilter, Journal
 from journal.stats import Stats
 from ui.dashboard import DashboardView
+from ui.dashboard.charts import FailureModesChart, OutcomeMixChart, ToolsChart, WeeklyNetChart
 from ui.dashboard.kpi_cards import build_kpis
+from ui.dashboard.lessons_panel import LessonsPanel
 
 TODAY = date(2026, 1, 25)  # the fixture's last week; "last quarter" covers all of it
 
@@ -232,3 +234,46 @@ def test_week_labels_thin_out_on_a_narrow_chart(view: DashboardView, qtbot) -> N
     view.weekly.resize(3 * LABEL_PX, view.weekly.height())
     qtbot.waitUntil(lambda: len(labels()) < len(wide))
     assert len(labels()) * LABEL_PX <= 3 * LABEL_PX + LABEL_PX  # each label has its room
+
+
+
+def test_worker_figures_are_drawn_one_panel_per_turn_like_the_in_place_path(
+        qtbot, filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's figures are drawn one panel per event-loop turn (so no single slice of
+    the GUI thread lays out and paints them all), busy until the last, and the result is
+    what the in-place path draws."""
+    seen: list[str] = []
+    drawn_when_computed: list[int] = []
+    computed = DashboardView._computed
+
+    def spy_computed(self: DashboardView, figures: object) -> None:
+        computed(self, figures)  # type: ignore[arg-type]
+        drawn_when_computed.append(len(seen))
+
+    monkeypatch.setattr(DashboardView, "_computed", spy_computed)
+    for cls in (WeeklyNetChart, OutcomeMixChart, ToolsChart, FailureModesChart, LessonsPanel):
+        original = cls.update_stats
+        monkeypatch.setattr(cls, "update_stats",
+                            lambda self, stats, f=original: (seen.append(type(self).__name__),
+                                                             f(self, stats))[1])
+    monkeypatch.setattr(DashboardView, "THREADED_FROM", 1)
+    widget = DashboardView(filled, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
+    assert drawn_when_computed == [0]  # nothing drawn in the slot that received the figures
+    assert seen == ["WeeklyNetChart", "OutcomeMixChart", "ToolsChart", "FailureModesChart",
+                    "LessonsPanel"]
+
+    monkeypatch.setattr(DashboardView, "THREADED_FROM", 10**9)
+    in_place = DashboardView(filled, today=lambda: TODAY)
+    qtbot.addWidget(in_place)
+    assert not in_place.is_busy()
+
+    def drawn(view: DashboardView) -> list[object]:
+        lost = view.weekly.lost
+        return [[s.count() for s in view.weekly.chart.series()],
+                [lost.at(i) for i in range(lost.count())],
+                [c.is_empty() for c in view.charts],
+                [c.entry_id for c in view.lessons.failures.items + view.lessons.wins.items]]
+
+    assert drawn(widget) == drawn(in_place)
