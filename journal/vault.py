@@ -10,11 +10,8 @@ OS keychain (service "offscript", one item per journal id).
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import importlib
 import json
-import secrets
 import sys
 import uuid
 from collections.abc import Iterator
@@ -150,7 +147,14 @@ def no_keychain_message(detail: str) -> str:
     return f"{NO_KEYCHAIN} ({detail})"
 
 
+# hashlib, hmac and secrets load where a passphrase or recovery key is used: they bring
+# OpenSSL's libcrypto (~4 MB resident, ~5 ms), which opening a keychain-mode journal never needs
+# (SQLCipher carries its own).
+
+
 def new_recovery_key() -> str:
+    import secrets
+
     chars = [secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LEN)]
     groups = ["".join(chars[i:i + RECOVERY_GROUP_LEN])
               for i in range(0, len(chars), RECOVERY_GROUP_LEN)]
@@ -170,11 +174,17 @@ def normalize_recovery_key(text: str) -> str:
 
 
 def _derive(secret: str, salt: bytes, cost: int) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(secret.encode("utf-8"), salt=salt, n=cost, r=8, p=1,
                           maxmem=256 * 1024 * 1024, dklen=64)
 
 
 def wrap(key: bytes, secret: str, cost: int) -> dict[str, Any]:
+    import hashlib
+    import hmac
+    import secrets
+
     salt = secrets.token_bytes(16)
     kek = _derive(secret, salt, cost)
     wrapped = bytes(a ^ b for a, b in zip(key, kek[:KEY_BYTES], strict=True))
@@ -185,6 +195,9 @@ def wrap(key: bytes, secret: str, cost: int) -> dict[str, Any]:
 
 def unwrap(blob: dict[str, Any], secret: str) -> bytes | None:
     """The key, or None when the secret is wrong."""
+    import hashlib
+    import hmac
+
     kek = _derive(secret, bytes.fromhex(blob["salt"]), int(blob["n"]))
     wrapped = bytes.fromhex(blob["wrapped"])
     expected = hmac.new(kek[KEY_BYTES:], wrapped, hashlib.sha256).hexdigest()

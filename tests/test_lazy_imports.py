@@ -111,3 +111,32 @@ def test_every_command_is_in_the_lazy_table() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     assert set(sub.choices) == set(COMMANDS)
+
+
+def test_keychain_gui_start_loads_neither_openssl_nor_ssl(tmp_path: Path) -> None:
+    """Opening a keychain-mode journal in the app needs no hashlib/hmac/secrets (Python's
+    OpenSSL, ~4 MB) and no ssl: SQLCipher has its own crypto, and the single-instance name is
+    hashed by Qt. The name must stay the SHA-256 one, so a running older app is still found."""
+    import hashlib
+
+    folder = tmp_path / "j"
+    store = tmp_path / "keyring.json"
+    env = {**base_env(folder), "OFFSCRIPT_TEST_KEYRING": str(store), "QT_QPA_PLATFORM": "offscreen"}
+    make = ("import sys; from pathlib import Path; import keyring;"
+            "from support.memory_keyring import FileKeyring; keyring.set_keyring(FileKeyring());"
+            "from journal import Journal; Journal.create(Path(sys.argv[1]))[0].close()")
+    subprocess.run([sys.executable, "-c", make, str(folder)], env=env, check=True, timeout=120)
+    probe = ("import sys; from pathlib import Path; import ui.app;"
+             "from ui.shell.single_instance import server_name;"
+             "from journal import Journal; folder = Path(sys.argv[1]);"
+             "Journal.open(folder).close(); print('NAME', server_name(folder));"
+             "print('MODULES', ' '.join(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", probe, str(folder)], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = dict(x.split(" ", 1) for x in done.stdout.splitlines() if " " in x)
+    modules = set(lines["MODULES"].split())
+    assert "support.memory_keyring" in modules and "sqlcipher3" in modules
+    assert loaded(modules, ("_hashlib", "hmac", "secrets", "ssl", "_ssl")) == []
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    assert lines["NAME"] == f"offscript-{digest}"
