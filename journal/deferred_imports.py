@@ -5,6 +5,7 @@ instead of at import.
 it: `jaraco.context` imports `urllib.request` (→ `http.client`, `ssl`, `email`; ~25 ms and
 ~10 MB) for its `tarball()` helper, keyring imports `importlib_metadata` for the entry-point scan
 of its backend discovery, and `jaraco.functools` imports `more_itertools` for two helpers.
+(`backports.tarfile` cannot wait: jaraco.context reads an attribute of it at import.)
 
 A deferred module is the real module object, registered in `sys.modules` with its import
 attributes (`__spec__`, `__path__`, …) set but its code not yet run. The first read of any other
@@ -23,9 +24,11 @@ import threading
 import types
 
 # Imported by keyring (and its jaraco helpers) at import time; used by none of the calls the
-# vault makes, except importlib_metadata when keyring has to discover a backend.
-KEYRING_UNUSED = ("urllib.request", "importlib_metadata", "more_itertools",
-                  "backports.tarfile")
+# vault makes, except importlib_metadata when keyring has to discover a backend and
+# configparser when a keyringrc.cfg exists. (jaraco.context's subprocess and tempfile serve
+# helpers we never call.)
+KEYRING_UNUSED = ("urllib.request", "importlib_metadata", "more_itertools", "configparser",
+                  "subprocess", "tempfile")
 
 _LOCK = threading.RLock()
 _running: set[str] = set()
