@@ -28,8 +28,9 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m package tests/package
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check journal ui tests bench
+	$(VENV)/bin/ruff check journal ui tests bench tools
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 bench: $(STAMP)
 	$(PY) -m bench

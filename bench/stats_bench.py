@@ -78,17 +78,17 @@ def _median_ms(fn: Any) -> float:
 def _measure(journal: Journal, name: str, flt: EntryFilter) -> dict[str, Any]:
     store = journal.store
     statements: list[tuple[str, list[object]]] = []
-    real_run = store._run
+    real_run = store.fetch
 
     def capture(sql: str, params: list[object]) -> list[tuple[Any, ...]]:
         statements.append((sql, list(params)))
         return real_run(sql, params)
 
-    store._run = capture  # type: ignore[method-assign]  # record exactly what stats sends
+    store.fetch = capture  # type: ignore[method-assign]  # record exactly what stats sends
     try:
         stats = compute_stats(store, flt)  # also warms the page cache
     finally:
-        del store._run
+        del store.fetch
 
     def raw() -> None:
         for sql, params in statements:

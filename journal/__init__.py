@@ -13,7 +13,7 @@ TYPE_CHECKING = False  # no `typing` import: `offscript --version` is timed agai
 if TYPE_CHECKING:
     from typing import Any
 
-    from journal.api import Journal, PassphraseRequired
+    from journal.api import TRASH_DAYS, Journal, PassphraseRequired
     from journal.backup import BackupInfo
     from journal.entries import Entry
     from journal.errors import (
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from journal.query import EntryFilter
-    from journal.vault import MIN_PASSPHRASE
+    from journal.vault import MIN_PASSPHRASE, NO_KEYCHAIN, no_keychain_message
 
 __version__ = "0.1.0"
 
@@ -35,11 +35,14 @@ _HOMES = {
     "NotFoundError": "journal.errors", "OffscriptError": "journal.errors",
     "QueryError": "journal.errors", "StorageError": "journal.errors",
     "ValidationError": "journal.errors", "BackupInfo": "journal.backup",
-    "MIN_PASSPHRASE": "journal.vault",
+    "MIN_PASSPHRASE": "journal.vault", "NO_KEYCHAIN": "journal.vault",
+    "no_keychain_message": "journal.vault", "TRASH_DAYS": "journal.api",
 }
 
 __all__ = [
     "MIN_PASSPHRASE",
+    "NO_KEYCHAIN",
+    "TRASH_DAYS",
     "BackupInfo",
     "Entry",
     "EntryFilter",
@@ -52,6 +55,7 @@ __all__ = [
     "StorageError",
     "ValidationError",
     "__version__",
+    "no_keychain_message",
 ]
 
 

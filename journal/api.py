@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -133,11 +133,15 @@ class Journal:
     def close(self) -> None:
         self.store.close()
 
-    def reader(self) -> Store:
-        """A second connection to this journal's file, for reading on a worker thread (one
-        SQLite connection is not shared between threads). Close it with close(checkpoint=False).
-        """
-        return Store.open(self.folder / DB_NAME, self._key)
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Journal]:
+        """This journal over a second connection to its file, for reading on a worker thread
+        (one SQLite connection is not shared between threads); closed when the block ends."""
+        store = Store.open(self.folder / DB_NAME, self._key)
+        try:
+            yield Journal(self.folder, store, self.vault, self._key)
+        finally:
+            store.close(checkpoint=False)  # a checkpoint would wait for the main connection
 
     def __enter__(self) -> Journal:
         return self
@@ -205,7 +209,7 @@ class Journal:
     @property
     def backups(self) -> Backups:
         """Take, list, verify and restore encrypted backups of this journal."""
-        from journal.backup import Backups  # not loaded by add/list/search
+        from journal.backup import Backups  # lazily: `add` and `list` never back up
 
         return Backups(self)
 

@@ -40,10 +40,6 @@ class BackupInfo:
     size: int
     entries: int | None = None  # None when the copy does not open with this journal's key
 
-    @property
-    def automatic(self) -> bool:
-        return self.label != "manual"
-
 
 def backup_folder(journal: Journal) -> Path:
     return journal.folder / BACKUP_DIR

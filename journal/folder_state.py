@@ -30,6 +30,12 @@ class FolderState:
             return None
         return VAULT_NAME if self.has_db else DB_NAME
 
+    def creation_unfinished(self) -> bool:
+        """A creation was killed here: only its staging folder is left (it never held an entry)."""
+        from journal.creation import is_unfinished
+
+        return is_unfinished(self.folder)
+
     def needs_passphrase(self) -> bool:
         """True when vault.json says the key is wrapped by a passphrase (reads no secret)."""
         from journal.vault import Vault

@@ -220,18 +220,20 @@ def compute_stats(store: Store, flt: EntryFilter | None = None, *,
     flt = flt or EntryFilter()
     with _rows(store, flt) as (run, src):
         t = stats_sql.totals(run, src)
-        totals = _totals(t, stats_sql.median(run, src, int(t[0])))
+        totals = _totals(t, stats_sql.median(run, src, int(t.entries)))
         first = week_start(flt.since).isoformat() if flt.since is not None else None
         last = week_start(flt.until).isoformat() if flt.until is not None else None
         weeks = tuple(
-            Week(start=(monday := date.fromisoformat(r[0])), label=_iso_label(monday),
-                 entries=int(r[1]), net_minutes=int(r[2]), cumulative_net_minutes=int(r[6]),
-                 outcomes=OutcomeMix(int(r[3]), int(r[4]), int(r[5])))
-            for r in (stats_sql.weeks(run, src, first, last) if totals.entries else [])
+            Week(start=(monday := date.fromisoformat(w.monday)), label=_iso_label(monday),
+                 entries=int(w.entries), net_minutes=int(w.net_minutes),
+                 cumulative_net_minutes=int(w.cumulative_net_minutes),
+                 outcomes=OutcomeMix(int(w.worked), int(w.partly), int(w.broke)))
+            for w in (stats_sql.weeks(run, src, first, last) if totals.entries else [])
         )
         return Stats(
             since=_bound(flt.since, end=False), until=_bound(flt.until, end=True),
-            totals=totals, outcomes=OutcomeMix(int(t[4]), int(t[5]), int(t[6])), weeks=weeks,
+            totals=totals, outcomes=OutcomeMix(int(t.worked), int(t.partly), int(t.broke)),
+            weeks=weeks,
             tools=_groups(stats_sql.groups(run, src, "tool")),
             categories=_groups(stats_sql.groups(run, src, "category")),
             failure_modes=_failure_modes(stats_sql.failure_modes(run, src)),
@@ -245,14 +247,14 @@ def compute_totals(store: Store, flt: EntryFilter | None = None) -> Totals:
     """Only the headline totals (e.g. the previous period of a KPI delta)."""
     with _rows(store, flt or EntryFilter()) as (run, src):
         t = stats_sql.totals(run, src)
-        return _totals(t, stats_sql.median(run, src, int(t[0])))
+        return _totals(t, stats_sql.median(run, src, int(t.entries)))
 
 
 @contextmanager
 def _rows(store: Store, flt: EntryFilter) -> Iterator[tuple[stats_sql.Runner, str]]:
     """One read of the journal under `flt` into a temp table, dropped afterwards."""
     where, params = where_clause(flt, alias="e")
-    run = store._run  # the store's runner maps SQLite errors (bad search syntax) to ours
+    run = store.fetch  # maps SQLite errors (bad search syntax) to ours
     # A search narrows to a few rowids through FTS. Otherwise one front-to-back scan is the
     # predictable read of the encrypted file: going through the time or tool index jumps
     # around the file and decrypts pages again and again once the range isn't tiny.
@@ -263,14 +265,15 @@ def _rows(store: Store, flt: EntryFilter) -> Iterator[tuple[stats_sql.Runner, st
         stats_sql.drop_rows(run, src)
 
 
-def _totals(t: tuple[Any, ...], median: float | None) -> Totals:
-    count = int(t[0])
+def _totals(t: stats_sql.TotalsRow, median: float | None) -> Totals:
+    count = int(t.entries)
     return Totals(
-        entries=count, net_minutes=int(t[1]), median_net_minutes=median,
-        minutes_without_ai=int(t[2]), minutes_with_ai=int(t[3]),
-        win_rate=int(t[4]) / count if count else None,
-        broke_entries=int(t[6]), broke_minutes_lost=int(t[7]), broke_net_minutes=int(t[8]),
-        negative_net_minutes=int(t[9]), first=t[10], last=t[11],
+        entries=count, net_minutes=int(t.net_minutes), median_net_minutes=median,
+        minutes_without_ai=int(t.minutes_without_ai), minutes_with_ai=int(t.minutes_with_ai),
+        win_rate=int(t.worked) / count if count else None,
+        broke_entries=int(t.broke), broke_minutes_lost=int(t.broke_minutes_lost),
+        broke_net_minutes=int(t.broke_net_minutes),
+        negative_net_minutes=int(t.negative_net_minutes), first=t.first, last=t.last,
     )
 
 
@@ -287,21 +290,23 @@ def _bound(value: date | datetime | None, *, end: bool) -> str | None:
     return _as_datetime(value, end=end).isoformat(timespec="seconds")
 
 
-def _groups(rows: list[tuple[Any, ...]]) -> tuple[Group, ...]:
-    return tuple(Group(name=r[0], entries=int(r[1]), worked=int(r[2]), net_minutes=int(r[3]))
-                 for r in rows)
+def _groups(rows: list[stats_sql.GroupRow]) -> tuple[Group, ...]:
+    return tuple(Group(name=g.name, entries=int(g.entries), worked=int(g.worked),
+                       net_minutes=int(g.net_minutes)) for g in rows)
 
 
-def _failure_modes(rows: list[tuple[Any, ...]]) -> tuple[FailureMode, ...]:
+def _failure_modes(rows: list[stats_sql.FailureModeRow]) -> tuple[FailureMode, ...]:
     modes: dict[str, tuple[int, list[ToolCount]]] = {}
-    for mode, total, tool, n in rows:  # a few rows: modes x tools, already aggregated
-        modes.setdefault(str(mode), (int(total), []))[1].append(ToolCount(str(tool), int(n)))
+    for r in rows:  # a few rows: modes x tools, already aggregated
+        _total, tools = modes.setdefault(str(r.mode), (int(r.mode_total), []))
+        tools.append(ToolCount(str(r.tool), int(r.entries)))
     return tuple(FailureMode(mode, total, tuple(tools)) for mode, (total, tools) in modes.items())
 
 
-def _highlights(rows: list[tuple[Any, ...]]) -> tuple[Highlight, ...]:
+def _highlights(rows: list[stats_sql.HighlightRow]) -> tuple[Highlight, ...]:
     return tuple(
-        Highlight(id=r[0], occurred_at=r[1], title=r[2], tool=r[3], outcome=r[4],
-                  net_minutes=int(r[5]), cost_minutes=int(r[6]), lesson=r[7], what_broke=r[8])
+        Highlight(id=r.id, occurred_at=r.occurred_at, title=r.title, tool=r.tool,
+                  outcome=r.outcome, net_minutes=int(r.net_minutes),
+                  cost_minutes=int(r.cost_minutes), lesson=r.lesson, what_broke=r.what_broke)
         for r in rows
     )

@@ -10,7 +10,7 @@ aggregates need into an in-memory temp table; every other statement aggregates t
 from __future__ import annotations
 
 import itertools
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 # ISO week start (Monday) of a local wall-clock 'YYYY-MM-DDTHH:MM:SS': go back six days, then
 # forward to the next Monday (a Monday stays itself; a Sunday lands on the Monday before it).
@@ -32,9 +32,60 @@ class Runner(Protocol):
     def __call__(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]: ...
 
 
+# The rows each query returns, named in the order of its SELECT list: callers read columns by
+# name, and a SELECT that gains or loses a column fails here instead of shifting every index.
+class TotalsRow(NamedTuple):
+    entries: int
+    net_minutes: int
+    minutes_without_ai: int
+    minutes_with_ai: int
+    worked: int
+    partly: int
+    broke: int
+    broke_minutes_lost: int
+    broke_net_minutes: int
+    negative_net_minutes: int
+    first: str | None
+    last: str | None
+
+
+class WeekRow(NamedTuple):
+    monday: str
+    entries: int
+    net_minutes: int
+    worked: int
+    partly: int
+    broke: int
+    cumulative_net_minutes: int
+
+
+class GroupRow(NamedTuple):
+    name: str
+    entries: int
+    worked: int
+    net_minutes: int
+
+
+class FailureModeRow(NamedTuple):
+    mode: str
+    mode_total: int
+    tool: str
+    entries: int  # with this mode and this tool
+
+
+class HighlightRow(NamedTuple):  # HIGHLIGHT_COLS
+    id: str
+    occurred_at: str
+    title: str
+    tool: str
+    outcome: str
+    net_minutes: int
+    cost_minutes: int
+    lesson: str | None
+    what_broke: str | None
+
+
 _NAMES = itertools.count(1)
-ROW_COLUMNS = ("seq", "occurred_at", "tool", "category", "outcome", "minutes_without_ai",
-               "minutes_with_ai", "net_minutes", "failure_modes", "has_lesson")
 
 
 def select_rows(run: Runner, where: str, params: list[object], *, scan: bool) -> str:
@@ -60,7 +111,7 @@ def drop_rows(run: Runner, src: str) -> None:
     run(f"DROP TABLE IF EXISTS {src.split(maxsplit=1)[0]}", [])
 
 
-def totals(run: Runner, src: str) -> tuple[Any, ...]:
+def totals(run: Runner, src: str) -> TotalsRow:
     sql = (
         "SELECT count(*), coalesce(sum(e.net_minutes), 0), "
         "coalesce(sum(e.minutes_without_ai), 0), coalesce(sum(e.minutes_with_ai), 0), "
@@ -72,7 +123,7 @@ def totals(run: Runner, src: str) -> tuple[Any, ...]:
         "min(e.occurred_at), max(e.occurred_at) "
         f"FROM {src}"
     )
-    return run(sql, [])[0]
+    return TotalsRow(*run(sql, [])[0])
 
 
 def median(run: Runner, src: str, count: int) -> float | None:
@@ -86,12 +137,9 @@ def median(run: Runner, src: str, count: int) -> float | None:
     return None if value is None else float(value)
 
 
-def weeks(run: Runner, src: str, first: str | None, last: str | None) -> list[tuple[Any, ...]]:
+def weeks(run: Runner, src: str, first: str | None, last: str | None) -> list[WeekRow]:
     """One row per ISO week from `first` (or the first entry's week) to `last` (or the last
-    entry's week), empty weeks as zeros, with a running total of net minutes.
-
-    Rows: (monday, entries, net, worked, partly, broke, cumulative net).
-    """
+    entry's week), empty weeks as zeros, with a running total of net minutes."""
     week = WEEK_OF.format(col="e.occurred_at")
     sql = f"""
         WITH RECURSIVE
@@ -116,11 +164,11 @@ def weeks(run: Runner, src: str, first: str | None, last: str | None) -> list[tu
         FROM span LEFT JOIN agg ON agg.wk = span.wk
         ORDER BY span.wk
     """
-    return run(sql, [first, last])
+    return [WeekRow(*row) for row in run(sql, [first, last])]
 
 
-def groups(run: Runner, src: str, column: str) -> list[tuple[Any, ...]]:
-    """Per tool or category: (name, entries, worked, net minutes), most entries first."""
+def groups(run: Runner, src: str, column: str) -> list[GroupRow]:
+    """Per tool or category, most entries first."""
     if column not in {"tool", "category"}:
         raise ValueError(column)
     sql = (
@@ -128,11 +176,11 @@ def groups(run: Runner, src: str, column: str) -> list[tuple[Any, ...]]:
         f"FROM {src} GROUP BY e.{column} COLLATE NOCASE "
         f"ORDER BY count(*) DESC, sum(e.net_minutes) DESC, min(e.{column}) COLLATE NOCASE"
     )
-    return run(sql, [])
+    return [GroupRow(*row) for row in run(sql, [])]
 
 
-def failure_modes(run: Runner, src: str) -> list[tuple[Any, ...]]:
-    """(mode, mode total, tool, count with that tool), modes by total then tools by count."""
+def failure_modes(run: Runner, src: str) -> list[FailureModeRow]:
+    """Each mode with each tool it was logged with: modes by total, then tools by count."""
     sql = f"""
         SELECT mode, sum(n) OVER (PARTITION BY mode) AS total, tool, n FROM (
             SELECT j.value AS mode, min(e.tool) AS tool, count(*) AS n
@@ -142,28 +190,28 @@ def failure_modes(run: Runner, src: str) -> list[tuple[Any, ...]]:
         )
         ORDER BY total DESC, mode, n DESC, tool COLLATE NOCASE
     """
-    return run(sql, [])
+    return [FailureModeRow(*row) for row in run(sql, [])]
 
 
 def _highlights(run: Runner, src: str, condition: str, order: str,
-                limit: int) -> list[tuple[Any, ...]]:
+                limit: int) -> list[HighlightRow]:
     """The top rows by `order` in the temp table, then their text from the journal by seq."""
     sql = (f"SELECT {HIGHLIGHT_COLS} FROM (SELECT e.seq FROM {src} WHERE {condition} "
            f"ORDER BY {order}, e.occurred_at DESC, e.seq DESC LIMIT ?) top "
            "JOIN entries e ON e.seq = top.seq "
            f"ORDER BY {order}, e.occurred_at DESC, e.seq DESC")
-    return run(sql, [limit])
+    return [HighlightRow(*row) for row in run(sql, [limit])]
 
 
-def recent_lessons(run: Runner, src: str, limit: int) -> list[tuple[Any, ...]]:
+def recent_lessons(run: Runner, src: str, limit: int) -> list[HighlightRow]:
     return _highlights(run, src, "e.has_lesson", "e.occurred_at DESC", limit)
 
 
-def best_wins(run: Runner, src: str, limit: int) -> list[tuple[Any, ...]]:
+def best_wins(run: Runner, src: str, limit: int) -> list[HighlightRow]:
     return _highlights(run, src, "e.outcome != 'broke' AND e.net_minutes > 0",
                        "e.net_minutes DESC", limit)
 
 
-def costliest_failures(run: Runner, src: str, limit: int) -> list[tuple[Any, ...]]:
+def costliest_failures(run: Runner, src: str, limit: int) -> list[HighlightRow]:
     return _highlights(run, src, "e.outcome = 'broke' OR e.net_minutes < 0",
                        f"{COST} DESC, e.net_minutes ASC", limit)

@@ -311,7 +311,8 @@ class Store:
         return int(cur.rowcount)
 
     # -- queries ---------------------------------------------------------------------------
-    def _run(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
+    def fetch(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
+        """Rows of one read query; SQLite errors become ours (bad search syntax: QueryError)."""
         try:
             rows: list[tuple[Any, ...]] = self.conn.execute(sql, params).fetchall()
             return rows
@@ -332,11 +333,11 @@ class Store:
              sort: str = "occurred_at", descending: bool = True) -> list[Entry]:
         where, params = where_clause(flt)
         sql = f"{_SELECT} WHERE {where} ORDER BY {order_clause(sort, descending)} LIMIT ? OFFSET ?"
-        return self._entries(self._run(sql, [*params, limit, offset]))
+        return self._entries(self.fetch(sql, [*params, limit, offset]))
 
     def count(self, flt: EntryFilter) -> int:
         where, params = where_clause(flt)
-        rows = self._run(f"SELECT count(*) FROM entries e WHERE {where}", params)
+        rows = self.fetch(f"SELECT count(*) FROM entries e WHERE {where}", params)
         return int(rows[0][0])
 
     def distinct(self, column: str, limit: int = 200) -> list[str]:

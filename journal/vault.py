@@ -77,7 +77,8 @@ def resolve_backend(recorded: str | None = None) -> Any:
     """
     keyring = _keyring()
     core = keyring.core
-    if core._keyring_backend is not None:  # set_keyring or a prior lookup
+    # keyring has no public "is a backend chosen yet" query; get_keyring() would run discovery
+    if core._keyring_backend is not None:  # noqa: SLF001  # set_keyring or a prior lookup
         return keyring.get_keyring()
     chosen = core.load_env() or core.load_config()
     if chosen is not None:
@@ -89,7 +90,7 @@ def resolve_backend(recorded: str | None = None) -> Any:
 
 def _only_recorded(keyring: ModuleType) -> bool:
     """True when resolve_backend used the vault's record rather than an explicit choice."""
-    return keyring.core._keyring_backend is None
+    return keyring.core._keyring_backend is None  # noqa: SLF001  # as in resolve_backend
 
 
 NO_KEYCHAIN = "No secure system keychain found"  # the words every place uses

@@ -56,8 +56,7 @@ def _share(folder: Path, rendered: bool) -> QWidget:
     lists.add_terms(dialog.journal, ["nginx", "Perplexity"], "client")
     dialog.panel.set_choice(detail="full", include="all", fmt="md")
     dialog.refresh()
-    dialog._pool.waitForDone()
-    QApplication.processEvents()
+    dialog.wait()
     dialog.views.setCurrentIndex(0 if rendered else 1)
     return dialog
 
@@ -78,7 +77,7 @@ def render_matrix(out_dir: Path, only: list[str] | None = None) -> list[Path]:
     app = existing if isinstance(existing, QApplication) else QApplication([])
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    lists._login_names = lambda: []  # type: ignore[attr-defined]  # no real login in shots
+    lists.login_names = lambda: []  # type: ignore[attr-defined]  # no real login in shots
     for mode in MODES:
         theme.apply(app, mode)
         for width, height in SIZES:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
 from journal import Journal
 from journal.samples import sample_entries
 from journal.share import lists
@@ -19,6 +17,5 @@ def build_share_preview(folder: Path) -> ShareDialog:
     dialog = ShareDialog(journal)
     dialog.panel.set_choice(detail="lessons", include="all", fmt="md")
     dialog.refresh()  # build now rather than after the debounce
-    dialog._pool.waitForDone()
-    QApplication.processEvents()  # deliver the worker's result
+    dialog.wait()
     return dialog

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from journal.selfcheck import QtCheck
 
-EXIT_USAGE, EXIT_LOCKED, EXIT_IO = 2, 3, 4
+EXIT_USAGE, EXIT_IO = 2, 4  # 3 (locked, wrong key) comes only from LockedError.exit_code
 EXIT_INTERNAL = 1  # a bug: never expected, always reported with its type
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell shows for a tool stopped by SIGPIPE (`| head`)
 CORE_MODULES = ("journal.cli.entry_cmds", "journal.cli.admin_cmds")

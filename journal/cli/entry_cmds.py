@@ -7,6 +7,7 @@ import sys
 from typing import Any, TextIO
 
 from journal.api import TRASH_DAYS, Journal
+from journal.cli import EXIT_USAGE
 from journal.cli.ask import REQUIRED, Cancelled, ask_missing
 from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_entry, print_json, print_table
@@ -123,7 +124,7 @@ def cmd_edit(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
     if not changes:
         print("Nothing to change: give at least one field flag (see offscript edit --help).",
               file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     entry = journal.update(journal.get(args.id).id, changes)
     if args.json:
         print_json(entry.to_dict(), out)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from journal.api import Journal
+from journal.cli import EXIT_USAGE
 from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_json
 from journal.share import (
@@ -38,7 +39,7 @@ def _need_words(args: argparse.Namespace, what: str) -> bool:
 
 def cmd_terms(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
     if not _need_words(args, "term"):
-        return 2
+        return EXIT_USAGE
     if args.action == "add":
         items = lists.add_terms(journal, args.words, args.kind or "client")
         print(f"Added {len(args.words)} {args.kind or 'client'} term(s); "
@@ -68,7 +69,7 @@ Handler = Callable[[argparse.Namespace, Journal, TextIO], int]
 def _cmd_words(key: str, label: str) -> Handler:
     def handler(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
         if not _need_words(args, "word"):
-            return 2
+            return EXIT_USAGE
         if args.action == "add":
             items = lists.add_words(journal, key, args.words)
             print(f"{len(items)} word(s) in the {label} list.", file=out)

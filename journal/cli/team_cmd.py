@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from journal.cli import EXIT_USAGE
+
 FORMATS = ("md", "html", "json")
 DEFAULT_K = 3
 
@@ -32,7 +34,7 @@ def cmd_team(args: argparse.Namespace, out: TextIO) -> int:
         print(f"skipped {s.file}: {s.reason}", file=sys.stderr)
     if not report.combined:
         print("offscript: no summary could be combined; nothing was written.", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     data = render_team(report, args.format)
     if args.output == "-":
         buffer = getattr(out, "buffer", None)
@@ -48,7 +50,7 @@ def cmd_team(args: argparse.Namespace, out: TextIO) -> int:
             write_bytes(path, data, overwrite=args.force)
         except ExportExists as err:
             print(f"offscript: {err} (--force overwrites it)", file=sys.stderr)
-            return 2
+            return EXIT_USAGE
     t = report.totals
     print(f"Team report: {report.combined} summaries from {report.contributors} contributors, "
           f"{t.entries} experiments, net {t.net_minutes / 60:+.1f} h; read {report.files_read} "

@@ -12,8 +12,17 @@ from journal.share.export import (
     export_bytes,
     export_summary,
     record_export,
+    write_bytes,
 )
-from journal.share.lists import LogRecord, export_log, load_policy
+from journal.share.lists import (
+    KEEP_KEY,
+    TERM_KINDS,
+    LogRecord,
+    add_terms,
+    add_words,
+    export_log,
+    load_policy,
+)
 from journal.share.model import (
     EntryRow,
     GroupRow,
@@ -42,7 +51,9 @@ __all__ = [
     "DETAILS",
     "FORMATS",
     "INCLUDES",
+    "KEEP_KEY",
     "SCHEMA",
+    "TERM_KINDS",
     "Cancelled",
     "Detail",
     "EntryRow",
@@ -60,6 +71,8 @@ __all__ = [
     "Summary",
     "TotalsRow",
     "WeekRow",
+    "add_terms",
+    "add_words",
     "build_summary",
     "collect",
     "default_file_name",
@@ -71,4 +84,5 @@ __all__ = [
     "record_export",
     "render",
     "summarize",
+    "write_bytes",
 ]

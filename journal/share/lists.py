@@ -151,7 +151,8 @@ def hmac_key(settings: Settings) -> bytes:
     return key
 
 
-def _login_names() -> list[str]:
+def login_names() -> list[str]:
+    """This computer's login and home-folder names, hidden like a person's name when shared."""
     names: list[str] = []
     with contextlib.suppress(OSError, KeyError):  # no login name in some containers
         names.append(getpass.getuser())
@@ -169,7 +170,7 @@ def _login_names() -> list[str]:
 def load_policy(settings: Settings, *, linkable: bool = False) -> RedactionPolicy:
     """The redaction policy of this journal: its terms, allow and keep lists, the login name."""
     found = terms(settings)
-    logins = _login_names()
+    logins = login_names()
     os_user = logins[0] if logins else None
     # The home folder's name when it differs from the login name: hidden like a person.
     extra = tuple(Term(name, "person") for name in logins[1:])

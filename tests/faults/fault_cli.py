@@ -60,7 +60,7 @@ def inject(fault: str) -> None:
 def _die_after_vacuum() -> None:
     import sqlcipher3
 
-    from journal import backup
+    from journal import store
 
     class DiesAfterVacuum(sqlcipher3.Connection):  # type: ignore[misc]
         def execute(self, sql: str, *args: object) -> sqlcipher3.Cursor:
@@ -79,7 +79,7 @@ def _die_after_vacuum() -> None:
         def connect(*args: object, **kwargs: object) -> sqlcipher3.Connection:
             return real_connect(*args, factory=DiesAfterVacuum, **kwargs)
 
-    backup.sqlcipher3 = _Sqlcipher()  # type: ignore[assignment]
+    store.sqlcipher3 = _Sqlcipher()  # backups connect through Store.keyed_connection  # type: ignore[assignment]
 
 
 def _cannot_open(fault: str) -> None:

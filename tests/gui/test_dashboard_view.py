@@ -237,32 +237,38 @@ def test_week_labels_thin_out_on_a_narrow_chart(view: DashboardView, qtbot) -> N
 
 
 
+
 def test_worker_figures_are_drawn_one_panel_per_turn_like_the_in_place_path(
         qtbot, filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     """The worker's figures are drawn one panel per event-loop turn (so no single slice of
     the GUI thread lays out and paints them all), busy until the last, and the result is
     what the in-place path draws."""
+    from PySide6.QtCore import QTimer
+
     seen: list[str] = []
-    drawn_when_computed: list[int] = []
-    computed = DashboardView._computed
-
-    def spy_computed(self: DashboardView, figures: object) -> None:
-        computed(self, figures)  # type: ignore[arg-type]
-        drawn_when_computed.append(len(seen))
-
-    monkeypatch.setattr(DashboardView, "_computed", spy_computed)
+    busy: list[bool] = []
+    fired: list[int] = []  # a 0 ms timer posted by each panel's update: did the loop turn?
+    turns_before: list[int] = []
     for cls in (WeeklyNetChart, OutcomeMixChart, ToolsChart, FailureModesChart, LessonsPanel):
         original = cls.update_stats
-        monkeypatch.setattr(cls, "update_stats",
-                            lambda self, stats, f=original: (seen.append(type(self).__name__),
-                                                             f(self, stats))[1])
+
+        def spy(self, stats, f=original) -> None:  # type: ignore[no-untyped-def]
+            turns_before.append(len(fired))
+            seen.append(type(self).__name__)
+            busy.append(widget.is_busy())
+            index = len(seen)
+            QTimer.singleShot(0, lambda: fired.append(index))
+            f(self, stats)
+
+        monkeypatch.setattr(cls, "update_stats", spy)
     monkeypatch.setattr(DashboardView, "THREADED_FROM", 1)
     widget = DashboardView(filled, today=lambda: TODAY)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
-    assert drawn_when_computed == [0]  # nothing drawn in the slot that received the figures
     assert seen == ["WeeklyNetChart", "OutcomeMixChart", "ToolsChart", "FailureModesChart",
                     "LessonsPanel"]
+    assert turns_before == [0, 1, 2, 3, 4]  # drawn all in one slice, this would be [0] * 5
+    assert busy == [True] * 5
 
     monkeypatch.setattr(DashboardView, "THREADED_FROM", 10**9)
     in_place = DashboardView(filled, today=lambda: TODAY)

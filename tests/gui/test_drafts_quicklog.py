@@ -97,7 +97,7 @@ def test_empty_state_and_samples(journal: Journal, qtbot, settings: AppSettings)
     assert journal.count() == 0 and journal.count(EntryFilter(trashed=True)) == 10
     assert page.list_stack.currentWidget() is page.empty
     assert page.undo_bar.isVisibleTo(win) and "10 sample entries" in page.undo_bar.label.text()
-    win.undo_action.trigger()
+    win.menus.undo_action.trigger()
     assert journal.count() == 10 and journal.count(EntryFilter(trashed=True)) == 0
 
 

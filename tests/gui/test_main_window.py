@@ -39,7 +39,7 @@ def test_create_edit_save(window: MainWindow, journal: Journal, qtbot) -> None:
     editor.failure_modes.boxes["hallucination"].setChecked(True)
     editor.tags.setText("reports, weekly")
     assert editor.is_dirty
-    window.save_action.trigger()
+    window.menus.save_action.trigger()
     assert journal.count() == 1
     saved = journal.list()[0]
     assert saved.outcome == "partly" and saved.failure_modes == ["hallucination"]
@@ -47,7 +47,7 @@ def test_create_edit_save(window: MainWindow, journal: Journal, qtbot) -> None:
     assert window.journal_page.model.rowCount() == 1
     editor.with_ai.setValue(55)
     assert editor.net.text() == "lost: 10 min"
-    window.save_action.trigger()
+    window.menus.save_action.trigger()
     assert journal.get(saved.id).minutes_with_ai == 55
     assert window.journal_page.model.entry(0).minutes_with_ai == 55
 
@@ -70,8 +70,22 @@ def test_selecting_shows_entry_and_esc_reverts(window: MainWindow, journal: Jour
     editor = window.journal_page.editor
     assert editor.title.text() == "First"
     editor.title.setText("Changed")
-    window.cancel_action.trigger()
+    window.menus.cancel_action.trigger()
     assert editor.title.text() == "First" and not editor.is_dirty
+
+
+def test_esc_clears_the_search_only_while_it_has_focus(window: MainWindow, qtbot) -> None:
+    bar = window.journal_page.filter_bar
+    window.find()
+    qtbot.waitUntil(bar.search.hasFocus)
+    bar.search.setText("regex")
+    window.menus.cancel_action.trigger()
+    assert bar.search.text() == ""
+    bar.search.setText("regex")
+    window.journal_page.table.setFocus()
+    qtbot.waitUntil(lambda: not bar.search.hasFocus())
+    window.menus.cancel_action.trigger()
+    assert bar.search.text() == "regex"
 
 
 def test_search_and_each_filter(window: MainWindow, journal: Journal, qtbot) -> None:
@@ -116,7 +130,7 @@ def test_trash_and_undo(window: MainWindow, journal: Journal, qtbot) -> None:
     page.reload()
     page.table.selectRow(0)
     page.table.setFocus()
-    window.trash_action.trigger()
+    window.menus.trash_action.trigger()
     assert journal.count() == 0 and journal.count(EntryFilter(trashed=True)) == 1
     assert page.undo_bar.isVisibleTo(window)
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

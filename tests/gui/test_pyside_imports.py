@@ -13,7 +13,7 @@ from ui.infra import pyside_imports
 
 
 def feature_check():  # type: ignore[no-untyped-def]
-    return getattr(sys.modules[pyside_imports._FEATURE_MODULE], pyside_imports._CHECK)
+    return getattr(sys.modules[pyside_imports.FEATURE_MODULE], pyside_imports.CHECK)
 
 
 def test_installed_on_this_pyside() -> None:

@@ -19,7 +19,7 @@ from ui.share.dialog import ShareDialog
 @pytest.fixture
 def dialog(journal: Journal, qtbot: object, monkeypatch: pytest.MonkeyPatch
            ) -> Iterator[ShareDialog]:
-    monkeypatch.setattr(lists, "_login_names", lambda: [LOGIN])
+    monkeypatch.setattr(lists, "login_names", lambda: [LOGIN])
     journal.add_many(journal_entries())
     add_terms(journal)
     dlg = ShareDialog(journal)

@@ -40,7 +40,7 @@ def _prose(word: str, n: int) -> str:
 @pytest.mark.slow
 def test_typing_soak(journal: Journal, qtbot: Any, settings: AppSettings,
                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lists, "_login_names", lambda: [])
+    monkeypatch.setattr(lists, "login_names", lambda: [])
     window = MainWindow(journal, settings)
     qtbot.addWidget(window)
     window.show()
@@ -52,7 +52,7 @@ def test_typing_soak(journal: Journal, qtbot: Any, settings: AppSettings,
         round_ += 1
         token = f"soak{round_:03d}x"
         # A new entry, every field typed.
-        window.new_action.trigger()
+        window.menus.new_action.trigger()
         prompt = _prose(f"{token} prompt", 420)
         keys.type(editor.title, f"{token} summarise the weekly report")
         keys.type(editor.tool, f"Tool{round_ % 4}")
@@ -67,7 +67,7 @@ def test_typing_soak(journal: Journal, qtbot: Any, settings: AppSettings,
         keys.type(editor.lesson, _prose("lesson", 150))
         keys.type(editor.tags, f"soak, {token}")
         editor.share.click()
-        window.save_action.trigger()
+        window.menus.save_action.trigger()
         saved += 1
         entry = editor.entry
         assert entry is not None, editor.status.text()
@@ -91,12 +91,12 @@ def test_typing_soak(journal: Journal, qtbot: Any, settings: AppSettings,
         page.table.selectRow(page.model.rowCount() - 1)
         assert editor.entry is not None
         keys.type(editor.lesson, " revisited later")
-        window.save_action.trigger()
+        window.menus.save_action.trigger()
         assert not editor.is_dirty
-        window.trash_action.trigger()
+        window.menus.trash_action.trigger()
         trashed += 1
         assert journal.count() == saved - 1
-        window.undo_action.trigger()
+        window.menus.undo_action.trigger()
         assert journal.count() == saved
 
         # Search as you type: the round's token matches its two entries.

@@ -59,15 +59,15 @@ def test_share_from_menu_shortcut_and_sidebar(window: MainWindow, journal: Journ
         return 0
 
     monkeypatch.setattr(ShareDialog, "exec", fake_exec)
-    assert window.share_action.shortcut().toString() == "Ctrl+Shift+S"
+    assert window.menus.share_action.shortcut().toString() == "Ctrl+Shift+S"
     qtbot.keyClick(window, Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     window.share_button.click()
-    window.share_action.trigger()
+    window.menus.share_action.trigger()
     assert len(opened) == 3
     assert all(d.journal is journal and d.parent() is window for d in opened)
     for dialog in opened:
-        dialog._pool.waitForDone()
+        dialog.wait()
 
 
 def test_restore_from_backup_reloads_every_view(window: MainWindow, journal: Journal,
@@ -95,7 +95,7 @@ def test_restore_from_backup_reloads_every_view(window: MainWindow, journal: Jou
         return 0
 
     monkeypatch.setattr(RestoreDialog, "exec", restore_in_dialog)
-    window.restore_action.trigger()
+    window.menus.restore_action.trigger()
 
     assert _titles(window) == ["Kept from before"]
     assert window.journal_page.editor.entry is None  # the open entry no longer exists
@@ -136,7 +136,7 @@ def test_closed_dialogs_are_freed(window: MainWindow, monkeypatch: pytest.Monkey
         return 0
 
     monkeypatch.setattr(QDialog, "exec", fake_exec)
-    getattr(window, action).trigger()
+    getattr(window.menus, action).trigger()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     assert len(opened) == 1

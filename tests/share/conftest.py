@@ -12,13 +12,13 @@ from journal import Journal
 from journal.share import lists, summary
 from share.corpus import CREATED, LOGIN, make_journal
 
-REAL_LOGIN_NAMES = lists._login_names
+REAL_LOGIN_NAMES = lists.login_names
 REFERENCE = Path(__file__).resolve().parent / "reference"
 
 
 @pytest.fixture(autouse=True)
 def fixed_login(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lists, "_login_names", lambda: [LOGIN])
+    monkeypatch.setattr(lists, "login_names", lambda: [LOGIN])
 
 
 @pytest.fixture(autouse=True)

@@ -35,7 +35,7 @@ def outputs(journal: object) -> dict[str, bytes]:
 
 
 def main() -> None:
-    lists._login_names = lambda: [LOGIN]  # the same login name the tests use
+    lists.login_names = lambda: [LOGIN]  # the same login name the tests use
     summary.created_now = lambda: CREATED  # type: ignore[attr-defined]  # and the same clock
     with tempfile.TemporaryDirectory() as tmp:
         journal = make_journal(Path(tmp) / "journal", passphrase="reference only")

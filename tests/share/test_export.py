@@ -96,16 +96,16 @@ def test_linkable_key_is_made_once_and_kept(journal: Journal) -> None:
 
 
 def test_generic_login_names_are_not_redacted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lists, "_login_names", REAL_LOGIN_NAMES)  # the real one, a fake OS
+    monkeypatch.setattr(lists, "login_names", REAL_LOGIN_NAMES)  # the real one, a fake OS
     monkeypatch.setattr(lists.getpass, "getuser", lambda: "root")
     monkeypatch.setattr(lists.Path, "home", classmethod(lambda cls: Path("/root")))
-    assert lists._login_names() == []
+    assert lists.login_names() == []
     monkeypatch.setattr(lists.getpass, "getuser", lambda: "bob")
     monkeypatch.setattr(lists.Path, "home", classmethod(lambda cls: Path("/home/bob")))
-    assert lists._login_names() == ["bob"]
+    assert lists.login_names() == ["bob"]
     monkeypatch.setattr(lists.getpass, "getuser", lambda: "jsmith")
     monkeypatch.setattr(lists.Path, "home", classmethod(lambda cls: Path("/home/john.smith")))
-    assert lists._login_names() == ["jsmith", "john.smith"]
+    assert lists.login_names() == ["jsmith", "john.smith"]
 
 
 def test_damaged_settings_read_as_empty(journal: Journal) -> None:

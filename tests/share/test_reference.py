@@ -15,8 +15,8 @@ NAMES = [f"{stem}.{fmt}" for stem, _d, _i, formats in CASES for fmt in formats]
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     from journal.share import lists, summary
     from share.corpus import CREATED, LOGIN, make_journal
-    saved, saved_clock = lists._login_names, summary.created_now
-    lists._login_names = lambda: [LOGIN]
+    saved, saved_clock = lists.login_names, summary.created_now
+    lists.login_names = lambda: [LOGIN]
     summary.created_now = lambda: CREATED  # type: ignore[attr-defined]
     try:
         journal: Journal = make_journal(tmp_path_factory.mktemp("ref") / "journal",
@@ -26,7 +26,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
         finally:
             journal.close()
     finally:
-        lists._login_names = saved
+        lists.login_names = saved
         summary.created_now = saved_clock  # type: ignore[attr-defined]
 
 

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import Journal, OffscriptError
-from journal.vault import no_keychain_message
+from journal import Journal, OffscriptError, no_keychain_message
 from ui.access.passphrase_form import NewPassphraseForm, strength_hint
 from ui.infra import theme
 from ui.infra.resources import app_icon

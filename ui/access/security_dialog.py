@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal import Journal, OffscriptError
-from journal.vault import no_keychain_message
+from journal import Journal, OffscriptError, no_keychain_message
 from ui.access.passphrase_form import NewPassphraseDialog
 from ui.access.recovery_dialog import RecoveryKeyDialog
 from ui.infra import alerts

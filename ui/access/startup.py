@@ -11,8 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from journal import Journal, LockedError, OffscriptError, PassphraseRequired, StorageError, creation
-from journal.vault import NO_KEYCHAIN
+from journal import (
+    NO_KEYCHAIN,
+    Journal,
+    LockedError,
+    OffscriptError,
+    PassphraseRequired,
+    StorageError,
+)
 from ui.infra import alerts
 from ui.infra.modal import run_modal
 
@@ -105,7 +111,8 @@ def needs_first_run(folder: Path) -> bool:
     an entry; creating again clears it). Half a journal otherwise is damage, never replaced."""
     if Journal.exists(folder):
         return False
-    return Journal.folder_state(folder).empty or creation.is_unfinished(folder)
+    state = Journal.folder_state(folder)
+    return state.empty or state.creation_unfinished()
 
 
 def open_journal(folder: Path) -> Journal | None:

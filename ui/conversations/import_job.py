@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from journal import OffscriptError
-from journal.conversations.parse import read_export
+from journal.conversations import read_export
 
 
 class _Signals(QObject):

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from journal import Journal
-from journal.conversations.inbox import ChatDraft
+from journal.conversations import ChatDraft
 
 Index = QModelIndex | QPersistentModelIndex
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Journal, OffscriptError
-from journal.conversations.inbox import ChatDraft
+from journal.conversations import ChatDraft
 from journal.entries import SUGGESTED_CATEGORIES
 from ui.conversations.import_job import ParseJob
 from ui.conversations.model import DraftTableModel

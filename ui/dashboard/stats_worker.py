@@ -1,7 +1,7 @@
 """The dashboard's figures computed on a worker thread, for journals big enough that doing it
 on the GUI thread would freeze the window (~1 s at 100k entries).
 
-The worker reads through its own SQLCipher connection (Journal.reader) and hands the results
+The worker reads through its own SQLCipher connection (Journal.reading) and hands the results
 back through a queued signal, so widgets are only touched on the GUI thread.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from journal import EntryFilter, Journal
-from journal.stats import Stats, Totals, compute_stats, compute_totals, previous_period
+from journal.stats import Stats, Totals, previous_period
 
 log = logging.getLogger("offscript.ui")
 CHOICE_COLUMNS = ("tool", "category", "tags")
@@ -43,15 +43,12 @@ class StatsWorker(QObject):
 
     def _run(self, flt: EntryFilter) -> None:
         try:
-            store = self.journal.reader()
-            try:
+            with self.journal.reading() as reader:
                 before = previous_period(flt)
                 figures = Figures(
-                    compute_stats(store, flt),
-                    compute_totals(store, before) if before else None,
-                    {column: store.distinct(column) for column in CHOICE_COLUMNS})
-            finally:
-                store.close(checkpoint=False)
+                    reader.stats(flt),
+                    reader.totals(before) if before else None,
+                    {column: reader.suggestions(column) for column in CHOICE_COLUMNS})
         except Exception as exc:  # the thread must always answer, or the view stays busy
             log.warning("dashboard worker: %s", exc)
             self.failed.emit(str(exc))

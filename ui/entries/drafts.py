@@ -40,9 +40,6 @@ class DraftThrottle:
     def stop(self) -> None:
         self.timer.stop()
 
-    def is_pending(self) -> bool:
-        return self.timer.isActive()
-
 
 class DraftStore:
     def __init__(self, journal: Journal, slot: str) -> None:

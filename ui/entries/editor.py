@@ -407,7 +407,27 @@ class EntryEditor(QWidget):
         self.drafts.clear()
         self.load(self.entry)
 
+    def discard(self) -> None:
+        """Forget any draft and show an empty editor (the open entry was trashed or replaced)."""
+        self.drafts.clear()
+        self.load(None)
+
     # -- drafts ----------------------------------------------------------------------------
+    def pending_draft(self) -> dict[str, Any] | None:
+        """What was typed but never saved, left by a crash or kill: {"entry_id", "values"}."""
+        draft = self.drafts.load()
+        if not draft or not isinstance(draft.get("values"), dict):
+            return None
+        return draft
+
+    def forget_draft(self) -> None:
+        self.drafts.clear()
+
+    def put_away(self) -> None:
+        """Before the window closes: keep unsaved typing as a draft, stop the draft timer."""
+        self.save_draft()
+        self.autosave.stop()
+
     def save_draft(self) -> None:
         if self._dirty:
             self.drafts.save({"entry_id": self.entry.id if self.entry else None,

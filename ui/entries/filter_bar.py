@@ -153,3 +153,14 @@ class FilterBar(QWidget):
         self.error_label.setText(message)
         self.error_label.setStyleSheet(f"color: {theme.error_color()};")
         self.error_label.setVisible(bool(message))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def clear_focused_search(self) -> bool:
+        """Esc in the search box: clear what is typed there. False when it had no focus or text."""
+        if not (self.search.hasFocus() and self.search.text()):
+            return False
+        self.search.clear()
+        return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -113,6 +113,7 @@ def make_table(model: EntryTableModel, name: str) -> QTableView:
 
 class JournalPage(QWidget):
     changed = Signal()  # entries were added, edited, trashed or restored
+    dirty_changed = Signal(bool)  # the editor holds unsaved changes (or no longer does)
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +163,7 @@ class JournalPage(QWidget):
         self.editor.saved.connect(self._saved)
         self.editor.saved.connect(lambda _entry: self._note_hidden_entry())
         self.editor.delete_requested.connect(self.trash_entry)
+        self.editor.dirty_changed.connect(self.dirty_changed)
         self.empty.new_requested.connect(self.new_entry)
         self.empty.samples_requested.connect(self.add_samples)
         self.undo_bar.undo_requested.connect(self.undo_trash)
@@ -307,8 +309,7 @@ class JournalPage(QWidget):
             alerts.warn(self, "Not moved to Trash", str(exc))
             return
         self.undo_stack.append(([entry.id], f"“{entry.title}”"))
-        self.editor.drafts.clear()
-        self.editor.load(None)
+        self.editor.discard()
         self.reload()
         if self.model.rowCount():
             self.table.selectRow(min(max(row, 0), self.model.rowCount() - 1))
@@ -342,13 +343,56 @@ class JournalPage(QWidget):
         if not ids:
             return
         if self.editor.entry and self.editor.entry.id in ids:
-            self.editor.drafts.clear()
-            self.editor.load(None)
+            self.editor.discard()
         label = f"{len(ids)} sample entr{'y' if len(ids) == 1 else 'ies'}"
         self.undo_stack.append((ids, label))
         self.reload()
         self.undo_bar.show_message(f"Moved {label} to Trash.")
 
     def focus_search(self) -> None:
-        self.filter_bar.search.setFocus()
-        self.filter_bar.search.selectAll()
+        self.filter_bar.focus_search()
+
+    # -- what the window asks of the page ----------------------------------------------------
+    def save(self) -> Entry | None:
+        """Save the editor's entry; None when nothing was saved (invalid, or a storage error)."""
+        return self.editor.save()
+
+    def cancel(self) -> None:
+        """Esc: revert unsaved edits, or else clear a search being typed."""
+        if self.editor.is_dirty:
+            self.editor.revert()
+        else:
+            self.filter_bar.clear_focused_search()
+
+    def reset_after_restore(self) -> None:
+        """A backup replaced the journal's contents: forget undo steps, drafts and the open
+        entry (their ids may not exist any more) and read everything again."""
+        self.undo_stack.clear()
+        self.undo_bar.hide()
+        self.editor.discard()
+        self.editor.refresh_suggestions()
+        self.reload()  # filter choices and the entries list; emits changed
+
+    def repaint_list(self) -> None:
+        """Redraw the entries (the outcome badges) after the theme changed."""
+        self.table.viewport().update()
+
+    def pending_draft(self) -> dict[str, Any] | None:
+        return self.editor.pending_draft()
+
+    def forget_draft(self) -> None:
+        self.editor.forget_draft()
+
+    def restore_draft(self, entry: Entry | None, values: dict[str, Any]) -> None:
+        """Put a draft back into the editor: over `entry` when it still exists, else as new."""
+        if entry is not None:
+            self.select_entry(entry.id)
+        self.editor.load(entry, values)
+
+    def save_state(self) -> str:
+        """Before closing: keep unsaved typing as a draft; returns the layout for the settings."""
+        self.editor.put_away()
+        return bytes(self.splitter.saveState().toHex()).decode()
+
+    def restore_state(self, state: str) -> None:
+        self.splitter.restoreState(QByteArray.fromHex(state.encode()))

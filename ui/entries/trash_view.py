@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from journal import EntryFilter, Journal, OffscriptError
-from journal.api import TRASH_DAYS
+from journal import TRASH_DAYS, EntryFilter, Journal, OffscriptError
 from ui.entries.entry_model import EntryTableModel
 from ui.entries.journal_page import make_table
 from ui.infra import alerts

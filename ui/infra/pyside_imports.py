@@ -19,8 +19,8 @@ import sys
 from collections.abc import Callable
 from types import ModuleType
 
-_FEATURE_MODULE = "shibokensupport.feature"  # PySide6's __feature__ support (6.1 to 6.11)
-_CHECK = "_mod_uses_pyside"
+FEATURE_MODULE = "shibokensupport.feature"  # PySide6's __feature__ support (6.1 to 6.11)
+CHECK = "_mod_uses_pyside"
 
 
 def _by_file_bytes(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
@@ -40,12 +40,12 @@ def _by_file_bytes(original: Callable[[ModuleType], bool]) -> Callable[[ModuleTy
 
 def install() -> bool:
     """Replace PySide's per-import source check with the cheap one; True when it is in place."""
-    feature = sys.modules.get(_FEATURE_MODULE)
-    check = getattr(feature, _CHECK, None)
+    feature = sys.modules.get(FEATURE_MODULE)
+    check = getattr(feature, CHECK, None)
     if feature is None or not callable(check):
         return False
     if not hasattr(check, "original"):
-        setattr(feature, _CHECK, _by_file_bytes(check))
+        setattr(feature, CHECK, _by_file_bytes(check))
     return True
 
 

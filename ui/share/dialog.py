@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -26,16 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.api import Journal
-from journal.errors import OffscriptError
+from journal import Journal, OffscriptError
 from journal.share import (
+    KEEP_KEY,
+    TERM_KINDS,
     ShareOptions,
     Summary,
+    add_terms,
+    add_words,
     collect,
     default_file_name,
     export_bytes,
     export_log,
-    lists,
 )
 from ui.infra import alerts
 from ui.infra.theme import is_dark
@@ -236,7 +239,7 @@ class ShareDialog(QDialog):
         if not originals:
             self.status.setText(f"{label} is always removed; to keep it, take it off your terms.")
             return
-        lists.add_words(self.journal, lists.KEEP_KEY, originals)
+        add_words(self.journal, KEEP_KEY, originals)
         self.status.setText("Kept " + ", ".join(f"“{o}”" for o in originals) + ".")
         self.refresh()
 
@@ -247,7 +250,7 @@ class ShareDialog(QDialog):
         return " ".join(self.preview.textCursor().selectedText().split())
 
     def ask_kind(self, text: str) -> str | None:
-        kinds = list(lists.TERM_KINDS)
+        kinds = list(TERM_KINDS)
         kind, ok = QInputDialog.getItem(self, "Add to terms",
                                         f"Always hide “{text}” as a:", kinds, 1, False)
         return kind if ok else None
@@ -260,7 +263,7 @@ class ShareDialog(QDialog):
         if kind is None:
             return
         try:
-            lists.add_terms(self.journal, [text], kind)
+            add_terms(self.journal, [text], kind)
         except OffscriptError as exc:
             alerts.warn(self, "Add to terms", str(exc))
             return
@@ -288,6 +291,11 @@ class ShareDialog(QDialog):
             return
         self.history.set_records(export_log(self.journal))
         self.status.setText(f"Exported {record.file} ({record.entries} entries).")
+
+    def wait(self) -> None:
+        """Block until the preview being built is shown (tests and screenshots)."""
+        self._pool.waitForDone()
+        QApplication.processEvents()  # deliver the worker's result
 
     def done(self, result: int) -> None:
         self._generation += 1

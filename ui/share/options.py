@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.api import Journal
+from journal import EntryFilter, Journal
 from journal.entries import OUTCOMES
-from journal.query import EntryFilter
 from journal.share import DETAILS, FORMATS, Detail, Format, Include, ShareOptions
 
 ANY = "Any"

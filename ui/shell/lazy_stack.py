@@ -47,9 +47,6 @@ class LazyStack(QStackedWidget):
         self.built.emit(index, widget)
         return widget
 
-    def built_pages(self) -> list[QWidget]:
-        return [self.widget(i) for i in range(self.count()) if self.is_built(i)]
-
     def show_index(self, index: int) -> QWidget:
         widget = self.page(index)
         self.setCurrentIndex(index)

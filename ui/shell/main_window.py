@@ -32,7 +32,7 @@ from ui.infra.resources import app_icon
 from ui.infra.settings import AppSettings
 from ui.shell.lazy_stack import LazyStack
 from ui.shell.live_refresh import LiveRefresh
-from ui.shell.menus import build_menus
+from ui.shell.menus import MenuBar
 
 if TYPE_CHECKING:  # imported when first used: QtCharts, the redaction lexicons, phonenumbers
     from ui.dashboard import DashboardView
@@ -92,13 +92,39 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.journal_page.changed.connect(self._journal_changed)
-        self.journal_page.editor.dirty_changed.connect(self._update_title)
-        build_menus(self)
+        self.journal_page.dirty_changed.connect(self._update_title)
+        self.menus = MenuBar(
+            [name for name, _factory in self.pages], appearance=settings.get("appearance"),
+            close_to_tray=settings.get("close_to_tray") if tray_available else None, parent=self)
+        self.setMenuBar(self.menus)
+        self.addActions(self.menus.shortcut_actions)
+        self._connect_menus()
         self.sidebar.currentRowChanged.connect(self._page_changed)
         self.sidebar.setCurrentRow(0)
         self._restore_geometry()
         self.live = LiveRefresh(journal_, self.refresh_from_disk, self)
         self.statusBar().showMessage(f"Journal: {journal_.folder}", 6000)
+
+    def _connect_menus(self) -> None:
+        menus, page = self.menus, self.journal_page
+        menus.new_entry_requested.connect(self.new_entry)
+        menus.quick_log_requested.connect(self.open_quick_log)
+        menus.share_requested.connect(self.open_share)
+        menus.chat_drafts_requested.connect(self.open_chat_drafts)
+        menus.restore_requested.connect(self.open_backups)
+        menus.security_requested.connect(self.open_security)
+        menus.close_requested.connect(self.close)
+        menus.quit_requested.connect(self.quit_requested)
+        menus.save_requested.connect(self.save)
+        menus.cancel_requested.connect(self.cancel)
+        menus.trash_requested.connect(page.trash_current)
+        menus.undo_requested.connect(page.undo_trash)
+        menus.find_requested.connect(self.find)
+        menus.page_requested.connect(self.sidebar.setCurrentRow)
+        menus.appearance_requested.connect(self.set_appearance)
+        menus.reminder_requested.connect(self.open_reminder)
+        menus.close_to_tray_changed.connect(lambda on: self.settings.set("close_to_tray", on))
+        menus.about_requested.connect(self.about)
 
     # -- pages, built on first use ----------------------------------------------------------
     def _make_prompts(self) -> QWidget:
@@ -171,9 +197,7 @@ class MainWindow(QMainWindow):
         page = self.stack.show_index(row)
         if not fresh and hasattr(page, "refresh") and page is not self.journal_page:
             page.refresh()  # a page just built has read the journal already
-        on_journal = page is self.journal_page
-        for action in (self.save_action, self.cancel_action, self.trash_action, self.undo_action):
-            action.setEnabled(on_journal)
+        self.menus.set_editing_enabled(page is self.journal_page)
 
     def _journal_changed(self) -> None:
         if self.stack.currentIndex() == DASHBOARD:  # hidden pages refresh when shown
@@ -201,15 +225,11 @@ class MainWindow(QMainWindow):
         self.journal_page.new_entry(values or None)
 
     def save(self) -> None:
-        if self.journal_page.editor.save() is not None:
+        if self.journal_page.save() is not None:
             self.statusBar().showMessage("Saved", 3000)
 
     def cancel(self) -> None:
-        page = self.journal_page
-        if page.editor.is_dirty:
-            page.editor.revert()
-        elif page.filter_bar.search.hasFocus() and page.filter_bar.search.text():
-            page.filter_bar.search.clear()
+        self.journal_page.cancel()
 
     def find(self) -> None:
         self.show_page(self.journal_page)
@@ -259,13 +279,7 @@ class MainWindow(QMainWindow):
 
     def reload_all(self, restored: int | None = None) -> None:
         """Re-read every view from the journal (after a restore replaced its contents)."""
-        page = self.journal_page
-        page.undo_stack.clear()  # ids from before the restore may not exist any more
-        page.undo_bar.hide()
-        page.editor.drafts.clear()
-        page.editor.load(None)
-        page.editor.refresh_suggestions()
-        page.reload()  # filter choices and the entries list; emits changed → a shown dashboard
+        self.journal_page.reset_after_restore()  # emits changed → a shown dashboard refreshes
         self._refresh_built(PROMPTS, TRASH)
         if self.stack.currentIndex() != DASHBOARD:
             self._refresh_built(DASHBOARD)
@@ -298,7 +312,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app, mode)
-        self.journal_page.table.viewport().update()
+        self.journal_page.repaint_list()
 
     def about(self) -> None:
         alerts.info(self, "About Offscript",
@@ -317,9 +331,9 @@ class MainWindow(QMainWindow):
 
         `crashed`: the last session ended without quitting (ui/infra/session.py); say so.
         """
-        editor = self.journal_page.editor
-        draft = editor.drafts.load()
-        if not draft or not isinstance(draft.get("values"), dict):
+        page = self.journal_page
+        draft = page.pending_draft()
+        if draft is None:
             if crashed:
                 self.statusBar().showMessage(
                     "Offscript closed unexpectedly last time; nothing unsaved was lost.", 15000)
@@ -333,7 +347,7 @@ class MainWindow(QMainWindow):
         choice = alerts.ask(self, heading, f"{reason.format(title)} Restore them?",
                             ["Restore", "Discard"])
         if choice != 0:
-            editor.drafts.clear()
+            page.forget_draft()
             return False
         entry = None
         if draft.get("entry_id"):
@@ -341,10 +355,8 @@ class MainWindow(QMainWindow):
                 entry = self.journal.get(draft["entry_id"])
             except OffscriptError:
                 entry = None  # deleted since: restore the text as a new entry
-        self.show_page(self.journal_page)
-        if entry is not None:
-            self.journal_page.select_entry(entry.id)
-        editor.load(entry, draft["values"])
+        self.show_page(page)
+        page.restore_draft(entry, draft["values"])
         return True
 
     def _restore_geometry(self) -> None:
@@ -353,14 +365,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
         state = self.settings.get("splitter_state")
         if state:
-            self.journal_page.splitter.restoreState(QByteArray.fromHex(state.encode()))
+            self.journal_page.restore_state(state)
 
     def save_state(self) -> None:
-        self.journal_page.editor.save_draft()
-        self.journal_page.editor.autosave.stop()
+        self.settings.values["splitter_state"] = self.journal_page.save_state()
         self.settings.values["window_geometry"] = bytes(self.saveGeometry().toHex()).decode()
-        self.settings.values["splitter_state"] = bytes(
-            self.journal_page.splitter.saveState().toHex()).decode()
         self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:

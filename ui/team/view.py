@@ -203,7 +203,7 @@ class TeamView(QWidget):
 
     def export(self, path: Path | str, fmt: TeamFormat) -> None:
         """Write the team report (the same bytes `offscript team` writes)."""
-        from journal.share.export import write_bytes
+        from journal.share import write_bytes
 
         if self.report is None:
             raise ValueError("no team report to export")

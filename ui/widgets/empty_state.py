@@ -48,4 +48,4 @@ class EmptyState(QWidget):
         outer.addStretch(1)
         new.clicked.connect(self.new_requested)
         samples.clicked.connect(self.samples_requested)
-        self.new_button, self.samples_button = new, samples
+        self.samples_button = samples
