@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from journal import Journal, __version__
+from journal.format import plural, signed_minutes
 
 QtCheck = Callable[[], tuple[bool, str]]
 PASSPHRASE = "self-check passphrase"  # noqa: S105 - a throw-away journal, deleted at the end
@@ -64,7 +65,7 @@ def _add(ctx: _Context) -> str:
     count = j.count()
     if count != len(samples):
         raise AssertionError(f"expected {len(samples)} entries, found {count}")
-    return f"{count} entries added"
+    return f"{plural(count, 'entry')} added"
 
 
 def _search(ctx: _Context) -> str:
@@ -85,7 +86,7 @@ def _stats(ctx: _Context) -> str:
     totals = ctx.open_journal.stats().totals
     if totals.entries != 3 or totals.net_minutes != (30 + 15 - 20):
         raise AssertionError(f"totals: {totals.entries} entries, {totals.net_minutes} net min")
-    return f"{totals.entries} entries, {totals.net_minutes:+d} net minutes"
+    return f"{plural(totals.entries, 'entry')}, {signed_minutes(totals.net_minutes)} net"
 
 
 def _redact(ctx: _Context) -> str:
@@ -124,7 +125,7 @@ def _keyring(_ctx: _Context) -> str:
 
     usable, detail = keychain_status()  # asks which backend; reads and writes nothing
     if usable:
-        return f"keyring loads; system keychain {detail} (usable)"
+        return f"keyring loads; the key can be kept in {detail} (usable)"
     return f"keyring loads; {no_keychain_message(detail)}: new journals use a passphrase"
 
 

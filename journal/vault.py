@@ -24,6 +24,7 @@ from typing import Any
 from journal.deferred_imports import KEYRING_UNUSED, defer
 from journal.errors import LockedError, StorageError
 from journal.file_lock import exclusive
+from journal.keychain_words import backend_name, describe_backend, why_not_secure
 from journal.passphrase_policy import MIN_PASSPHRASE, check_passphrase
 from journal.paths import atomic_write
 
@@ -49,10 +50,6 @@ def _keyring() -> ModuleType:
     import keyring.errors
 
     return keyring
-
-
-def backend_name(backend: Any) -> str:
-    return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
 def _recorded_backend(recorded: str) -> Any:
@@ -94,27 +91,6 @@ def _only_recorded(keyring: ModuleType) -> bool:
 
 
 NO_KEYCHAIN = "No secure system keychain found"  # the words every place uses
-# Backends that keep secrets in a plain (or home-made encrypted) file rather than an OS keychain.
-_FILE_BACKEND_MODULES = ("keyrings.alt.file", "keyrings.alt.pyfs", "keyrings.alt.Windows",
-                         "keyrings.cryptfile")
-
-
-def _why_not_secure(backend: Any) -> str:
-    """Empty for a real OS keychain; else why this backend does not count, in words."""
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
-        return "keyring found no keychain backend on this system"
-    if name.startswith(_FILE_BACKEND_MODULES) or hasattr(backend, "file_path"):
-        return f"the keyring backend {name} keeps secrets in a plain file"
-    try:
-        priority = float(backend.priority)
-    except Exception:  # some backends raise here when a module they need is missing
-        return f"the keyring backend {name} is not usable here"
-    if priority <= 1:
-        return f"the keyring backend {name} is only a fallback (priority {priority:g})"
-    return ""
-
-
 def _secure_backend(recorded: str | None = None) -> tuple[Any, str]:
     """(backend, name) of the OS keychain to write to, or (None, why there is none).
 
@@ -125,26 +101,29 @@ def _secure_backend(recorded: str | None = None) -> tuple[Any, str]:
     try:
         backend = resolve_backend(recorded)
     except Exception as exc:  # a broken keyring config must not stop the app
-        return None, f"the keyring configuration is broken: {exc}"
+        return None, f"the keyring settings are broken ({exc})"
     if hasattr(backend, "backends"):  # keyring.backends.chainer.ChainerBackend
         members = list(backend.backends)  # highest priority first
         if not members:
-            return None, "keyring found no keychain backend on this system"
+            return None, "no system keychain found on this computer"
         backend = members[0]
-    why = _why_not_secure(backend)
+    why = why_not_secure(backend)
     if why:
         return None, why
-    return backend, f"{type(backend).__module__}.{type(backend).__name__}"
+    return backend, describe_backend(backend_name(backend))
 
 
 def keychain_status(recorded: str | None = None) -> tuple[bool, str]:
-    """(usable, detail): usable only for a secure OS keychain. detail is the backend's name, or
-    why there is none, in words (show it after NO_KEYCHAIN). Reads and writes no secret."""
+    """(usable, detail): usable only for a secure OS keychain. detail says in words which
+    keychain ("the macOS Keychain"), or why there is none (show it after NO_KEYCHAIN); never a
+    class name. Reads and writes no secret."""
     backend, detail = _secure_backend(recorded)
     return backend is not None, detail
 
 
 def no_keychain_message(detail: str) -> str:
+    if detail.startswith("no system keychain found"):
+        return f"{NO_KEYCHAIN} on this computer"
     return f"{NO_KEYCHAIN} ({detail})"
 
 

@@ -58,7 +58,7 @@ def test_add_list_show_edit_search_rm_trash(cli_env: dict[str, str]) -> None:
     assert json.loads(run(cli_env, "list", "--json", "--outcome", "broke").stdout)[0]["prompt"] == \
         "Write a regex for INV-1234"
     table = run(cli_env, "list")
-    assert "Regex for invoices" in table.stdout and "-30" in table.stdout
+    assert "Regex for invoices" in table.stdout and "\u221230" in table.stdout  # real minus sign
     shown = run(cli_env, "show", entry_id[:8])
     assert "saved 45 min" in shown.stdout and "docs" in shown.stdout
     assert run(cli_env, "edit", entry_id, "--with", "90").returncode == 0

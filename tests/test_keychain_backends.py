@@ -119,3 +119,33 @@ print("KEYCHAIN_ITEM", len(keyring.get_password("offscript", vault["journal_id"]
     assert '"title": "t1"' in result.stdout  # list, opened with the key from the keychain
     assert "KEYCHAIN_ITEM 64" in result.stdout  # the 32-byte key, hex
     assert json.loads((Path(env["OFFSCRIPT_HOME"]) / VAULT_NAME).read_text())["mode"] == "keychain"
+
+
+@pytest.mark.parametrize(("backend", "words"), [
+    (plaintext.PlaintextKeyring(), "plain-text file keyring"),
+    (fail.Keyring(), "keychain found on this computer"),
+    (null.Keyring(), "keychain found on this computer"), (LowPriority(), "fallback keyring")],
+    ids=["plaintext", "fail", "null", "priority-1"])
+def test_why_there_is_no_keychain_is_said_in_words(backend: KeyringBackend, words: str) -> None:
+    from journal.vault import no_keychain_message
+
+    keyring.set_keyring(backend)
+    usable, detail = keychain_status()
+    message = no_keychain_message(detail)
+    assert not usable and words in message
+    assert "keyring.backends" not in message and "keyrings." not in message
+    assert "Keyring" not in message  # no class name (PlaintextKeyring, Keyring)
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("keyring.backends.SecretService.Keyring", "desktop keychain"),
+    ("keyring.backends.macOS.Keyring", "the macOS Keychain"),
+    ("keyring.backends.Windows.WinVaultKeyring", "the Windows Credential Manager"),
+    ("keyring.backends.kwallet.DBusKeyring", "KDE Wallet"),
+    ("keyring.backends.fail.Keyring", "no system keychain found"),
+    ("keyrings.alt.file.PlaintextKeyring", "a plain-text file keyring (not secure)")])
+def test_describe_backend(name: str, words: str) -> None:
+    from journal.keychain_words import describe_backend
+
+    assert words in describe_backend(name)
+    assert name not in describe_backend(name)

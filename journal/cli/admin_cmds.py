@@ -20,6 +20,7 @@ from journal.cli.session import (
     print_recovery_key,
 )
 from journal.errors import NotFoundError, StorageError
+from journal.format import plural
 from journal.transfer import dump, import_file
 
 
@@ -78,7 +79,7 @@ def cmd_import(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
     result = import_file(journal, Path(args.file), progress)
     if show:
         print(file=sys.stderr)
-    print(f"Imported {result.added} new entr{'y' if result.added == 1 else 'ies'} from "
+    print(f"Imported {plural(result.added, 'new entry')} from "
           f"{Path(args.file).name}; {result.skipped} already in the journal.", file=out)
     return 0
 

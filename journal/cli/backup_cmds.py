@@ -16,6 +16,7 @@ from journal.backup import (
 )
 from journal.cli.output import print_json
 from journal.errors import StorageError
+from journal.format import plural
 
 
 def _size(n: int) -> str:
@@ -67,7 +68,7 @@ def cmd_restore(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
     if args.json:
         print_json({"restored_entries": count, "previous_saved_as": str(safety)}, out)
     else:
-        print(f"Restored {count} entries from {Path(args.file).name}. Your journal as it was "
+        print(f"Restored {plural(count, 'entry')} from {Path(args.file).name}. Your journal as it was "
               f"before is saved as {safety}.", file=out)
     return 0
 

@@ -10,6 +10,7 @@ from journal.api import Journal
 from journal.cli.output import print_json
 from journal.entries import FAILURE_MODES, OUTCOMES
 from journal.errors import ValidationError
+from journal.format import plural, signed_minutes
 
 
 def _when(value: Any) -> str:
@@ -22,7 +23,7 @@ def cmd_drafts_import(args: argparse.Namespace, journal: Journal, out: TextIO) -
         print_json({"found": result.found, "added": result.added,
                     "already_seen": result.already_seen}, out)
         return 0
-    print(f"{result.added} new draft{'s' if result.added != 1 else ''} to review "
+    print(f"{plural(result.added, 'new draft')} to review "
           f"({result.found} conversations in the file, {result.already_seen} seen before). "
           "Nothing else from the export was kept. Next: offscript drafts list", file=out)
     return 0
@@ -66,7 +67,7 @@ def cmd_drafts_keep(args: argparse.Namespace, journal: Journal, out: TextIO) -> 
     if args.json:
         print_json(entry.to_dict(), out)
     else:
-        print(f"Kept as entry {entry.id[:8]} — {entry.title} ({entry.net_minutes:+d} min)",
+        print(f"Kept as entry {entry.id[:8]} — {entry.title} ({signed_minutes(entry.net_minutes)})",
               file=out)
     return 0
 
@@ -75,7 +76,7 @@ def cmd_drafts_drop(args: argparse.Namespace, journal: Journal, out: TextIO) -> 
     if args.all == bool(args.ids):
         raise ValidationError("drafts drop", "give draft ids or --all (not both)")
     count = journal.conversations.drop_all() if args.all else journal.conversations.drop(args.ids)
-    print(f"Dropped {count} draft{'s' if count != 1 else ''}; their text is gone from the journal.",
+    print(f"Dropped {plural(count, 'draft')}; their text is gone from the journal.",
           file=out)
     return 0
 

@@ -13,6 +13,7 @@ from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_entry, print_json, print_table
 from journal.entries import FAILURE_MODES, MAX_PROMPT, OUTCOMES, SQLITE_MAX_INT
 from journal.errors import ValidationError
+from journal.format import plural, signed_minutes
 from journal.query import SORTABLE
 from journal.when import parse_when
 
@@ -115,7 +116,7 @@ def cmd_add(args: argparse.Namespace, journal: Journal, out: TextIO, *,
     if args.json:
         print_json(entry.to_dict(), out)
     else:
-        print(f"Added {entry.id[:8]} — {entry.title} ({entry.net_minutes:+d} min)", file=out)
+        print(f"Added {entry.id[:8]} — {entry.title} ({signed_minutes(entry.net_minutes)})", file=out)
     return 0
 
 
@@ -174,11 +175,11 @@ def cmd_trash(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
     if args.purge is not None:
         ids = [journal.get(i).id for i in args.purge] if args.purge else None
         removed = journal.purge(ids)
-        print(f"Deleted {removed} entr{'y' if removed == 1 else 'ies'} for good.", file=out)
+        print(f"Deleted {plural(removed, 'entry')} for good.", file=out)
         return 0
     if args.purge_expired:
         removed = journal.purge_expired()
-        print(f"Deleted {removed} entries trashed over {TRASH_DAYS} days ago.", file=out)
+        print(f"Deleted {plural(removed, 'entry')} trashed over {TRASH_DAYS} days ago.", file=out)
         return 0
     args.trashed = True
     return _print_list(args, journal, out)

@@ -7,10 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from journal.entries import Entry
-
-
-def signed_minutes(minutes: int) -> str:
-    return f"+{minutes}" if minutes > 0 else str(minutes)
+from journal.format import in_words_list, signed
 
 
 def _cut(text: str, width: int) -> str:
@@ -27,7 +24,7 @@ def print_table(entries: Sequence[Entry], out: TextIO) -> None:
     print(header, file=out)
     for e in entries:
         print(f"{e.id[:8]:8}  {e.occurred_at.isoformat(sep=' ', timespec='minutes'):16}  "
-              f"{e.outcome:7}  {signed_minutes(e.net_minutes):>6}  {_cut(e.tool, 14):14}  "
+              f"{e.outcome:7}  {signed(e.net_minutes):>6}  {_cut(e.tool, 14):14}  "
               f"{_cut(e.title, 60)}", file=out)
 
 
@@ -44,7 +41,7 @@ def print_entry(e: Entry, out: TextIO) -> None:
         ("outcome", e.outcome),
         ("minutes", f"{e.minutes_without_ai} by hand, {e.minutes_with_ai} with AI → {verdict}"),
         ("iterations", str(e.iterations or "")),
-        ("failure modes", ", ".join(e.failure_modes)),
+        ("failure modes", in_words_list(e.failure_modes)),
         ("what broke", e.what_broke or ""),
         ("lesson", e.lesson or ""),
         ("tags", ", ".join(e.tags)),

@@ -12,6 +12,7 @@ from journal.api import Journal
 from journal.cli import EXIT_USAGE
 from journal.cli.filters import add_filter_flags, filter_from_args
 from journal.cli.output import print_json
+from journal.format import counted, plural
 from journal.share import (
     DETAILS,
     FORMATS,
@@ -90,7 +91,7 @@ def _cmd_words(key: str, label: str) -> Handler:
 def _counts_line(record: ExportRecord) -> str:
     if not record.redactions:
         return "Redacted: nothing."
-    return "Redacted: " + ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in record.redactions)
+    return "Redacted: " + ", ".join(counted(n, c) for c, n in record.redactions)
 
 
 def cmd_export(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
@@ -117,7 +118,7 @@ def cmd_export(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
         raise ExportExists(f"{path} already exists; pass --force to overwrite it, or choose "
                            "another name with -o.") from None
     print(_counts_line(record), file=sys.stderr)
-    print(f"Wrote {path.name}: {record.entries} entries, detail {record.detail}, "
+    print(f"Wrote {path.name}: {plural(record.entries, 'entry')}, detail {record.detail}, "
           f"{record.size:,} bytes, sha256 {record.sha256[:12]}…", file=sys.stderr)
     return 0
 

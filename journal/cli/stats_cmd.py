@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from journal.cli.filters import add_filter_flags, filter_from_args
-from journal.cli.output import print_json, signed_minutes
+from journal.cli.output import print_json
+from journal.format import hours, in_words, percent, plain_hours, signed, signed_number
 from journal.stats import Group, Highlight, Stats
 
 if TYPE_CHECKING:
@@ -37,12 +38,8 @@ def run(args: argparse.Namespace, journal: Journal, out: TextIO) -> int:
     return 0
 
 
-def _hours(minutes: float) -> str:
-    return f"{minutes / 60:+.1f} h"
-
-
 def _pct(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.0f}%" if whole else "-"
+    return percent(part / whole if whole else None)
 
 
 def _cut(text: str, width: int) -> str:
@@ -61,13 +58,13 @@ def print_stats(stats: Stats, out: TextIO) -> None:
     median = t.median_net_minutes or 0
     rows = [
         ("experiments", f"{t.entries}"),
-        ("net time saved", f"{_hours(t.net_minutes)}  ({signed_minutes(t.net_minutes)} min; "
-                           f"median {median:+g} min per entry)"),
+        ("net time saved", f"{hours(t.net_minutes)}  ({signed(t.net_minutes)} min; "
+                           f"median {signed_number(median)} min per entry)"),
         ("win rate", f"{_pct(stats.outcomes.worked, t.entries)}  (worked / all)"),
-        ("lost to failures", f"{t.broke_minutes_lost / 60:.1f} h  ({t.broke_minutes_lost} min "
+        ("lost to failures", f"{plain_hours(t.broke_minutes_lost)}  ({t.broke_minutes_lost} min "
                              f"with AI on {t.broke_entries} broke; their net "
-                             f"{signed_minutes(t.broke_net_minutes)} min)"),
-        ("slower than by hand", f"{signed_minutes(t.negative_net_minutes)} min "
+                             f"{signed(t.broke_net_minutes)} min)"),
+        ("slower than by hand", f"{signed(t.negative_net_minutes)} min "
                                 "(entries with negative net)"),
     ]
     _section("Totals", out)
@@ -88,7 +85,7 @@ def print_stats(stats: Stats, out: TextIO) -> None:
         print(f"  {'MODE':14} {'COUNT':>5}  TOOLS", file=out)
         for m in stats.failure_modes:
             tools = ", ".join(f"{tc.tool} {tc.count}" for tc in m.tools)
-            print(f"  {m.mode:14} {m.count:5}  {_cut(tools, 55)}", file=out)
+            print(f"  {in_words(m.mode):14} {m.count:5}  {_cut(tools, 55)}", file=out)
 
     _trend(stats, out)
     _highlights("Best wins", stats.best_wins, out, failure=False)
@@ -106,7 +103,7 @@ def _groups(title: str, label: str, groups: Sequence[Group], out: TextIO) -> Non
     print(f"  {label:24} {'ENTRIES':>7} {'WIN':>5} {'NET MIN':>8} {'NET H':>7}", file=out)
     for g in groups[:10]:
         print(f"  {_cut(g.name or '(none)', 24):24} {g.entries:7} {_pct(g.worked, g.entries):>5} "
-              f"{signed_minutes(g.net_minutes):>8} {_hours(g.net_minutes):>7}", file=out)
+              f"{signed(g.net_minutes):>8} {hours(g.net_minutes):>7}", file=out)
     if len(groups) > 10:
         print(f"  … and {len(groups) - 10} more", file=out)
 
@@ -124,7 +121,7 @@ def _trend(stats: Stats, out: TextIO) -> None:
         bar = ("+" if w.net_minutes > 0 else "-") * size
         mix = f"{w.outcomes.worked}/{w.outcomes.partly}/{w.outcomes.broke}"
         print(f"  {w.label:8} {w.start.isoformat():10} {w.entries:7} "
-              f"{_hours(w.net_minutes):>7} {_hours(w.cumulative_net_minutes):>8}  {mix:8} {bar}",
+              f"{hours(w.net_minutes):>7} {hours(w.cumulative_net_minutes):>8}  {mix:8} {bar}",
               file=out)
 
 
@@ -134,7 +131,7 @@ def _highlights(title: str, items: Sequence[Highlight], out: TextIO, *, failure:
     _section(title, out)
     print(f"  {'ID':8} {'DATE':10} {'NET':>5} {'TOOL':12} TITLE", file=out)
     for h in items:
-        print(f"  {h.id[:8]:8} {h.occurred_at[:10]:10} {signed_minutes(h.net_minutes):>5} "
+        print(f"  {h.id[:8]:8} {h.occurred_at[:10]:10} {signed(h.net_minutes):>5} "
               f"{_cut(h.tool, 12):12} {_cut(h.title, 38)}", file=out)
         notes = [("broke", h.what_broke), ("lesson", h.lesson)] if failure else [
             ("lesson", h.lesson)]

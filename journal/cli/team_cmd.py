@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from journal.cli import EXIT_USAGE
+from journal.format import hours, plural
 
 FORMATS = ("md", "html", "json")
 DEFAULT_K = 3
@@ -52,9 +53,10 @@ def cmd_team(args: argparse.Namespace, out: TextIO) -> int:
             print(f"offscript: {err} (--force overwrites it)", file=sys.stderr)
             return EXIT_USAGE
     t = report.totals
-    print(f"Team report: {report.combined} summaries from {report.contributors} contributors, "
-          f"{t.entries} experiments, net {t.net_minutes / 60:+.1f} h; read {report.files_read} "
-          f"files, skipped {len(report.skipped)}.", file=sys.stderr)
+    print(f"Team report: {plural(report.combined, 'summary')} from "
+          f"{plural(report.contributors, 'contributor')}, {plural(t.entries, 'experiment')}, "
+          f"net {hours(t.net_minutes)}; read {plural(report.files_read, 'file')}, "
+          f"skipped {len(report.skipped)}.", file=sys.stderr)
     return 0
 
 

@@ -7,17 +7,10 @@ import base64
 import hashlib
 from html import escape
 
+from journal.format import counted, hours, in_words, in_words_list, percent, plural, signed
 from journal.share.model import EntryRow, GroupRow, Summary
-from journal.share.render import (
-    hours,
-    include_text,
-    median,
-    percent,
-    plural,
-    range_text,
-    signed,
-)
 from journal.share.svg import outcome_bar, weekly_bars
+from journal.share.text import filter_words, include_text, median, range_text
 
 STYLE = """
 body{font-family:system-ui,sans-serif;color:#222;background:#fff;margin:0}
@@ -87,7 +80,7 @@ def _entries(s: Summary) -> list[str]:
     for e in s.entries:
         out += [f"<h3>{_e(e.ref)}. {_e(e.title or '')}</h3>", "<ul>", f"<li>{_facts(e)}</li>"]
         if e.failure_modes:
-            out.append(f"<li>Failure modes: {_e(', '.join(e.failure_modes))}</li>")
+            out.append(f"<li>Failure modes: {_e(in_words_list(e.failure_modes))}</li>")
         if e.tags:
             out.append(f"<li>Tags: {_e(', '.join(e.tags))}</li>")
         for label, value in (("What broke", e.what_broke), ("Lesson", e.lesson)):
@@ -113,7 +106,8 @@ def render_html(s: Summary) -> str:
     ]
     if s.filters:
         out.append('<p class="meta">Filtered by '
-                   + _e(", ".join(f"{k} = {v}" for k, v in s.filters)) + "</p>")
+                   + _e(", ".join("{} = {}".format(*filter_words(k, v)) for k, v in s.filters))
+                   + "</p>")
     out += ["<h2>Totals</h2>", *_table(["measure", "value"], "lr", [
         ["entries", str(t.entries)],
         ["net time saved", f"{hours(t.net_minutes)} ({signed(t.net_minutes)} min)"],
@@ -122,7 +116,7 @@ def render_html(s: Summary) -> str:
         ["median net per entry", median(t.median_net_minutes)],
         ["win rate (worked / all)", percent(t.win_rate)],
         ["minutes lost to broken attempts", str(t.broke_minutes_lost)],
-        ["minutes lost where AI was slower", str(-t.negative_net_minutes)],
+        ["minutes lost where AI was slower", str(abs(t.negative_net_minutes))],
     ])]
     if t.entries:
         out += ["<h2>Outcomes</h2>", outcome_bar(t)]
@@ -135,7 +129,7 @@ def render_html(s: Summary) -> str:
     out += _groups("By category", "category", s.categories)
     if s.failure_modes:
         out += ["<h2>Failure modes</h2>", *_table(["failure mode", "entries"], "lr", [
-            [m.mode, str(m.entries)] for m in s.failure_modes])]
+            [in_words(m.mode), str(m.entries)] for m in s.failure_modes])]
     if s.detail == "lessons":
         out += _lessons(s)
     elif s.detail == "full":
@@ -143,7 +137,7 @@ def render_html(s: Summary) -> str:
     foot = []
     if s.fold_small_groups:
         foot.append('Tools and categories with fewer than 3 entries are counted under "other".')
-    counts = ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in s.report.counts)
+    counts = ", ".join(counted(n, c) for c, n in s.report.counts)
     foot.append(f"Redacted before sharing: {counts}." if counts else "Nothing needed redacting.")
     out += ["<footer>", *(f"<p>{_e(line)}</p>" for line in foot), "</footer>",
             "</main>", "</body>", "</html>"]

@@ -1,4 +1,9 @@
-"""JSON (versioned, fixed field names, for teams to combine) and CSV (one row per entry)."""
+"""JSON (versioned, fixed field names, for teams to combine) and CSV (one row per entry).
+
+JSON is read by programs and keeps vocabulary codes ("too_generic"). The CSV is read by people in
+a spreadsheet: failure modes appear in words ("too generic"), while numbers stay plain numbers
+(ASCII minus) so the spreadsheet can add them up.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import io
 import json
 from typing import Any
 
+from journal.format import in_words
 from journal.share.model import EntryRow, GroupRow, Summary
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -94,11 +100,15 @@ def _cell(value: Any) -> str:
     return neutralize(str(value))
 
 
+def _words(col: str, value: Any) -> Any:
+    return tuple(in_words(m) for m in value) if col == "failure_modes" else value
+
+
 def render_csv(s: Summary) -> str:
     cols = columns(s.detail)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(cols)
     for e in s.entries:
-        writer.writerow([_cell(getattr(e, c)) for c in cols])
+        writer.writerow([_cell(_words(c, getattr(e, c))) for c in cols])
     return buf.getvalue()

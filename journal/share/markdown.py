@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import re
 
+from journal.format import counted, hours, in_words, in_words_list, percent, plural, signed
 from journal.share.model import EntryRow, GroupRow, Summary
-from journal.share.render import (
-    hours,
-    include_text,
-    label_pattern,
-    median,
-    percent,
-    plural,
-    range_text,
-    signed,
-)
+from journal.share.text import filter_words, include_text, label_pattern, median, range_text
 
 # Characters that could open raw HTML, a link or image, or break a table cell. Emphasis
 # characters (* _ `) are left alone: they only change looks, and words like snake_case stay
@@ -99,7 +91,7 @@ def _entries(summary: Summary, esc: _Escaper) -> list[str]:
     for e in summary.entries:
         out += [f"### {e.ref}. {esc(e.title or '')}", "", f"- {e.date} · {_facts(e, esc)}"]
         if e.failure_modes:
-            out.append(f"- Failure modes: {', '.join(e.failure_modes)}")
+            out.append(f"- Failure modes: {in_words_list(e.failure_modes)}")
         if e.tags:
             out.append(f"- Tags: {', '.join(esc(t) for t in e.tags)}")
         if e.what_broke:
@@ -121,7 +113,8 @@ def render_markdown(s: Summary) -> str:
            f"{range_text(s)} · {plural(t.entries, 'entry')} ({include_text(s)}) · "
            f"detail: {s.detail}", ""]
     if s.filters:
-        out += ["Filtered by " + ", ".join(f"{k} = {esc(v)}" for k, v in s.filters), ""]
+        pairs = (filter_words(k, v) for k, v in s.filters)
+        out += ["Filtered by " + ", ".join(f"{k} = {esc(v)}" for k, v in pairs), ""]
     out += ["## Totals", ""]
     out += _table(["measure", "value"], "lr", [
         ["entries", str(t.entries)],
@@ -132,7 +125,7 @@ def render_markdown(s: Summary) -> str:
         ["win rate (worked / all)", percent(t.win_rate)],
         ["outcomes", f"{t.worked} worked · {t.partly} partly · {t.broke} broke"],
         ["minutes lost to broken attempts", str(t.broke_minutes_lost)],
-        ["minutes lost where AI was slower", str(-t.negative_net_minutes)],
+        ["minutes lost where AI was slower", str(abs(t.negative_net_minutes))],
     ])
     if s.weeks:
         out += ["## Weekly trend", ""]
@@ -144,7 +137,7 @@ def render_markdown(s: Summary) -> str:
     if s.failure_modes:
         out += ["## Failure modes", ""]
         out += _table(["failure mode", "entries"], "lr",
-                      [[m.mode, str(m.entries)] for m in s.failure_modes])
+                      [[in_words(m.mode), str(m.entries)] for m in s.failure_modes])
     if s.detail == "lessons":
         out += _lessons(s, esc)
     elif s.detail == "full":
@@ -153,7 +146,7 @@ def render_markdown(s: Summary) -> str:
     if s.fold_small_groups:
         note.append("Tools and categories with fewer than 3 entries are counted under "
                     "\"other\".")
-    counts = ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in s.report.counts)
+    counts = ", ".join(counted(n, c) for c, n in s.report.counts)
     note.append(f"Redacted before sharing: {counts}." if counts else
                 "Nothing needed redacting.")
     return "\n".join([*out, *note]) + "\n"

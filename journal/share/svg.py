@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from journal.format import plural, signed
 from journal.share.model import TotalsRow, WeekRow
-from journal.share.render import signed
 
 GAIN, LOSS, PARTLY, AXIS, INK = "#2e7d4f", "#b3402f", "#c99a2e", "#9aa3ad", "#39424b"
 _FONT = 'font-family="system-ui, sans-serif" font-size="11"'
@@ -38,7 +38,7 @@ def weekly_bars(weeks: tuple[WeekRow, ...], width: int = 720, height: int = 200)
         h = plot_h * abs(w.net_minutes) / span
         y = zero - h if w.net_minutes >= 0 else zero
         colour = GAIN if w.net_minutes >= 0 else LOSS
-        tip = f"{w.week}: {signed(w.net_minutes)} min, {w.entries} entries"
+        tip = f"{w.week}: {signed(w.net_minutes)} min, {plural(w.entries, 'entry')}"
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                      f'fill="{colour}"><title>{escape(tip)}</title></rect>')
         if i % every == 0:

@@ -6,16 +6,16 @@ from __future__ import annotations
 from html import escape
 from itertools import groupby
 
+from journal.format import hours, in_words, percent, plural, signed
 from journal.share.html_page import CSP, STYLE
 from journal.share.model import WeekRow
-from journal.share.render import median, percent, plural, signed
 from journal.share.svg import outcome_bar, weekly_bars
+from journal.share.text import median
 from journal.team.model import TeamGroup, TeamReport
-from journal.team.render import (
+from journal.team.text import (
     cell_name,
     footer_notes,
     group_name,
-    net_hours,
     period_text,
     sources_line,
 )
@@ -38,7 +38,7 @@ def _groups(title: str, label: str, groups: tuple[TeamGroup, ...]) -> list[str]:
     if not groups:
         return []
     rows = [[group_name(g), str(g.contributors), str(g.entries), percent(g.win_rate),
-             str(g.worked), str(g.partly), str(g.broke), net_hours(g.net_minutes)]
+             str(g.worked), str(g.partly), str(g.broke), hours(g.net_minutes)]
             for g in groups]
     return [f"<h2>{_e(title)}</h2>", *_table(
         [label, "contributors", "entries", "win rate", "worked", "partly", "broke", "net hours"],
@@ -88,13 +88,13 @@ def render_team_html(r: TeamReport) -> str:
         ["contributors", str(r.contributors)],
         ["experiments", str(t.entries)],
         ["net time saved (losses included)",
-         f"{net_hours(t.net_minutes)} ({signed(t.net_minutes)} min)"],
+         f"{hours(t.net_minutes)} ({signed(t.net_minutes)} min)"],
         ["minutes by hand (estimated)", str(t.minutes_without_ai)],
         ["minutes with AI", str(t.minutes_with_ai)],
         ["median net per experiment", median(t.median_net_minutes)],
         ["win rate (worked / all)", percent(t.win_rate)],
         ["minutes lost to broken attempts", str(t.broke_minutes_lost)],
-        ["minutes lost where AI was slower", str(-t.negative_net_minutes)],
+        ["minutes lost where AI was slower", str(abs(t.negative_net_minutes))],
     ])]
     if t.entries:
         out += ["<h2>Outcomes</h2>", outcome_bar(t)]
@@ -110,7 +110,7 @@ def render_team_html(r: TeamReport) -> str:
     if r.failure_modes:
         out += ["<h2>Failure modes by tool</h2>", *_table(
             ["failure mode", "contributors", "entries", "tools"], "lrrl",
-            [[m.mode + (f" ({plural(m.folded, 'mode')} folded)" if m.folded else ""),
+            [[in_words(m.mode) + (f" ({plural(m.folded, 'mode')} folded)" if m.folded else ""),
               str(m.contributors), str(m.entries),
               ", ".join(f"{cell_name(x.tool)} {x.entries}" for x in m.tools)]
              for m in r.failure_modes])]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from journal.format import hours, in_words, percent, plural, signed
 from journal.share.markdown import code_fence, escape_text
-from journal.share.render import median, percent, plural, signed
+from journal.share.text import median
 from journal.team.model import TeamGroup, TeamReport
-from journal.team.render import (
+from journal.team.text import (
     cell_name,
     footer_notes,
     group_name,
-    net_hours,
     period_text,
     sources_line,
 )
@@ -37,7 +37,7 @@ def _groups(title: str, label: str, groups: tuple[TeamGroup, ...]) -> list[str]:
     if not groups:
         return []
     rows = [[esc(group_name(g)), str(g.contributors), str(g.entries), percent(g.win_rate),
-             str(g.worked), str(g.partly), str(g.broke), net_hours(g.net_minutes)]
+             str(g.worked), str(g.partly), str(g.broke), hours(g.net_minutes)]
             for g in groups]
     return [f"## {title}", "", *_table(
         [label, "contributors", "entries", "win rate", "worked", "partly", "broke", "net hours"],
@@ -86,14 +86,14 @@ def render_team_markdown(r: TeamReport) -> str:
         ["contributors", str(r.contributors)],
         ["experiments", str(t.entries)],
         ["net time saved (losses included)",
-         f"{net_hours(t.net_minutes)} ({signed(t.net_minutes)} min)"],
+         f"{hours(t.net_minutes)} ({signed(t.net_minutes)} min)"],
         ["minutes by hand (estimated)", str(t.minutes_without_ai)],
         ["minutes with AI", str(t.minutes_with_ai)],
         ["median net per experiment", median(t.median_net_minutes)],
         ["win rate (worked / all)", percent(t.win_rate)],
         ["outcomes", f"{t.worked} worked · {t.partly} partly · {t.broke} broke"],
         ["minutes lost to broken attempts", str(t.broke_minutes_lost)],
-        ["minutes lost where AI was slower", str(-t.negative_net_minutes)],
+        ["minutes lost where AI was slower", str(abs(t.negative_net_minutes))],
     ])]
     if r.weeks:
         out += ["## Weekly trend", "", *_table(
@@ -105,7 +105,7 @@ def render_team_markdown(r: TeamReport) -> str:
     if r.failure_modes:
         out += ["## Failure modes by tool", "", *_table(
             ["failure mode", "contributors", "entries", "tools"], "lrrl",
-            [[m.mode + (f" ({plural(m.folded, 'mode')} folded)" if m.folded else ""),
+            [[esc(in_words(m.mode)) + (f" ({plural(m.folded, 'mode')} folded)" if m.folded else ""),
               str(m.contributors), str(m.entries),
               ", ".join(f"{esc(cell_name(x.tool))} {x.entries}" for x in m.tools)]
              for m in r.failure_modes])]

@@ -68,6 +68,12 @@ def test_negative_weeks_go_below_zero(view: DashboardView) -> None:
     assert len(lost) == 13  # every week of the quarter, empty ones as zero
     assert lost[-4:] == pytest.approx([-0.25, 0, 0, -0.25]) and sum(lost[:-4]) == 0
     assert sum(_values(view.weekly.saved)) == 0
+    from PySide6.QtCharts import QCategoryAxis
+    y = next(a for a in view.weekly.chart.axes(Qt.Orientation.Vertical)
+             if isinstance(a, QCategoryAxis))
+    labels = y.categoriesLabels()
+    assert any(t.startswith("\u2212") for t in labels)  # below zero, with a real minus sign
+    assert not any("-" in t for t in labels)
 
 
 def test_kpis_and_deltas(view: DashboardView) -> None:
@@ -78,7 +84,7 @@ def test_kpis_and_deltas(view: DashboardView) -> None:
     assert cards["lost"].value.text() == "0.9 h"
     assert "vs before" in cards["hours"].change.text()  # previous quarter: empty
     text = view.kpi_text()
-    assert "Hours saved\t+1.8 h\t+0.0 h\t+1.8 h vs previous period" in text
+    assert "Hours saved\t+1.8 h\t0.0 h\t+1.8 h vs previous period" in text
     view.copy_kpis()
     assert QGuiApplication.clipboard().text() == text
 
@@ -92,7 +98,7 @@ def test_kpi_directions() -> None:
     before = Totals(entries=2, net_minutes=180, win_rate=0.5, broke_entries=0,
                     broke_minutes_lost=0, **base)
     kpis = {k.key: k for k in build_kpis(now, before)}
-    assert (kpis["hours"].trend, kpis["hours"].change) == (-1, "-1.0 h vs previous period")
+    assert (kpis["hours"].trend, kpis["hours"].change) == (-1, "\u22121.0 h vs previous period")
     assert (kpis["entries"].trend, kpis["win_rate"].trend) == (1, 0)
     assert (kpis["lost"].trend, kpis["lost"].direction) == (-1, 1)  # more lost: worse
     assert all(k.previous is None for k in build_kpis(now, None))
@@ -143,7 +149,8 @@ def test_set_filter_and_ranges(view: DashboardView) -> None:
     assert view.stats is not None and view.stats.totals.entries == 1
     view.range_bar.range.setCurrentIndex(view.range_bar.range.findData("all"))
     assert view.current_filter().since is None and view.previous is None
-    assert "nothing earlier" in view.kpis.cards["hours"].change.text()
+    card = view.kpis.cards["hours"]
+    assert card.change.text() == "all time" and "nothing earlier" in card.toolTip()
     view.range_bar.range.setCurrentIndex(view.range_bar.range.findData("4w"))
     assert view.current_filter().since == date(2025, 12, 29)
     view.range_bar.clear()
@@ -211,6 +218,32 @@ def test_cards_one_height_bars_below_the_top_dots_inside(view: DashboardView, qt
     assert rate.min() < 0 and rate.max() > 100  # 0% and 100% dots drawn whole
 
 
+@pytest.mark.parametrize("size", [(1024, 640), (1440, 900)])
+def test_every_card_line_fits_on_one_line(filled: Journal, qtbot, settings,
+                                         size: tuple[int, int]) -> None:
+    """The Win rate card used to wrap "no change to show (no entries on one side)" onto two
+    lines and stand taller than its text needs; each card line now fits its width."""
+    from ui.shell.main_window import MainWindow
+
+    window = MainWindow(filled, settings)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    window.show_page(window.dashboard)
+    qtbot.waitExposed(window)
+    view = window.dashboard
+    view.range_bar.range.setCurrentIndex(view.range_bar.range.findData("4w"))
+    qtbot.waitUntil(lambda: view.kpis.kpis != [])
+    changes = {k: c.change.text() for k, c in view.kpis.cards.items()}
+    assert changes["win_rate"] in ("nothing to compare", "all time") or "vs before" in \
+        changes["win_rate"]
+    for key, card in view.kpis.cards.items():
+        for label in (card.title, card.value, card.change):
+            room = label.contentsRect().width()
+            need = label.fontMetrics().horizontalAdvance(label.text())
+            assert need <= room, f"{key}: {label.text()!r} needs {need} px, has {room}"
+
+
 def test_broke_highlights_say_lost_minutes_with_ai(view: DashboardView) -> None:
     texts = [item.label.text() for item in view.lessons.failures.items]
     assert any("lost " in t and " min with AI" in t for t in texts)
@@ -235,6 +268,50 @@ def test_week_labels_thin_out_on_a_narrow_chart(view: DashboardView, qtbot) -> N
     qtbot.waitUntil(lambda: len(labels()) < len(wide))
     assert len(labels()) * LABEL_PX <= 3 * LABEL_PX + LABEL_PX  # each label has its room
 
+
+def test_long_tool_names_are_elided_with_the_whole_name_in_the_tooltip(
+        qtbot, journal: Journal) -> None:
+    from PySide6.QtCharts import QBarCategoryAxis
+    from PySide6.QtWidgets import QToolTip
+
+    long_name = "Enterprise Copilot for Spreadsheets"
+    for tool in (long_name, "Claude"):
+        journal.add({"title": "t", "tool": tool, "outcome": "worked", "occurred_at":
+                     "2026-01-20T10:00", "minutes_without_ai": 30, "minutes_with_ai": 10})
+    view = DashboardView(journal, today=lambda: TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    axis = next(a for a in view.tools.chart.axes(Qt.Orientation.Horizontal)
+                if isinstance(a, QBarCategoryAxis))
+    labels = axis.categories()
+    row = next(i for i, text in enumerate(labels) if text.startswith("Enterprise"))
+    assert labels[row].endswith("…") and len(labels[row]) < len(long_name)
+    view.tools.saved.hovered.emit(True, row)
+    assert long_name in QToolTip.text()
+    view.tools.saved.hovered.emit(False, row)
+
+
+def test_week_labels_fit_when_the_window_was_sized_before_it_was_shown(
+        filled: Journal, qtbot) -> None:
+    """The screenshot and start-up path: size first, show later. Labels used to stay at the
+    hidden default (7 of them, cut to "24 …") at 1024x640."""
+    from PySide6.QtCharts import QCategoryAxis
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.dashboard.charts import LABEL_PX
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    view = DashboardView(filled, today=lambda: TODAY)
+    QVBoxLayout(window).addWidget(view)
+    window.resize(860, 640)  # what the dashboard gets in a 1024x640 window
+    window.show()
+    qtbot.waitExposed(window)
+    chart = view.weekly
+    axis = next(a for a in chart.chart.axes(Qt.Orientation.Horizontal)
+                if isinstance(a, QCategoryAxis))
+    assert len(axis.categoriesLabels()) * LABEL_PX <= chart.width()
 
 
 

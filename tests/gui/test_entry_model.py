@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 
 from journal import Entry, EntryFilter, Journal
-from ui.entries.entry_model import EntryRole, EntryTableModel, format_net
+from journal.format import signed_duration
+from ui.entries.entry_model import EntryRole, EntryTableModel
 
 
 def _entries(n: int) -> list[Entry]:
@@ -29,7 +30,7 @@ def test_columns_and_display(journal: Journal) -> None:
     assert "lost" in model.data(net, Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(0, EntryTableModel.TAGS)) == "#sql"
     assert model.data(model.index(0, 0), EntryRole).title == "Lost time"
-    assert format_net(95) == "+1 h 35 min"
+    assert signed_duration(95) == "+1 h 35 min"
 
 
 def test_paging_at_100k_rows(journal: Journal) -> None:

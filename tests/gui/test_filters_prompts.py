@@ -53,3 +53,29 @@ def test_empty_prompts_page_explains(journal: Journal, qtbot) -> None:
     qtbot.addWidget(view)
     assert "Choose a prompt" in view.preview.placeholderText()
     assert "No prompts yet" in view.info.text()
+
+
+def test_a_set_filter_shows_its_whole_text(journal: Journal, qtbot, settings: AppSettings) -> None:
+    """At 1280x800 "Outcome: partly" was cut to "Outcome: part" (the lists keep a narrow
+    minimum); a chosen value now widens its list to fit."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    _add(journal, "Half", "partly")
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.journal_page.filter_bar
+    bar.outcome.setCurrentIndex(bar.outcome.findData("partly"))
+    bar.failure_mode.setCurrentIndex(bar.failure_mode.findData("lost_context"))
+    for combo, text in ((bar.outcome, "Outcome: partly"),
+                        (bar.failure_mode, "Failure: lost context")):
+        qtbot.waitUntil(lambda c=combo: c.width() >= c.sizeHint().width())
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        assert combo.currentText() == text
+        assert field.width() >= combo.fontMetrics().horizontalAdvance(text), text
+        assert combo.toolTip() == text

@@ -297,3 +297,26 @@ def test_recovery_in_keychain_mode_with_keychain_asks_nothing(
     opened.close()
     assert [type(d) for d in seen] == [UnlockDialog]
     assert reopens(journal.folder)
+
+
+@pytest.mark.parametrize("backend", ["fail", "plaintext"])
+def test_dialogs_name_no_keyring_class(qtbot, tmp_path: Path, backend: str) -> None:
+    """First run and Security say "no system keychain found" in words, not
+    keyring.backends.fail.Keyring or keyrings.alt.file.PlaintextKeyring."""
+    from ui.access.first_run import WelcomeDialog
+
+    if backend == "fail":
+        keyring.set_keyring(fail.Keyring())
+    else:
+        plaintext = pytest.importorskip("keyrings.alt.file")
+        keyring.set_keyring(plaintext.PlaintextKeyring())
+    welcome = WelcomeDialog(tmp_path / "j")
+    qtbot.addWidget(welcome)
+    journal, _ = Journal.create(tmp_path / "p", passphrase=PASSPHRASE)
+    security = SecurityDialog(journal)
+    qtbot.addWidget(security)
+    texts = [welcome.no_keychain.text(), security.status.text(), security.keychain_button.toolTip()]
+    assert "No secure system keychain found" in welcome.no_keychain.text()
+    for text in texts:
+        assert "keyring.backends" not in text and "keyrings." not in text and "Keyring" not in text
+    journal.close()

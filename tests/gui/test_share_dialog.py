@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,6 +66,11 @@ def test_replacements_are_highlighted(dialog: ShareDialog, qtbot: object) -> Non
     assert len(dialog.preview.extraSelections()) == len(dialog.preview.marks)
     assert any(m.uncertain for m in dialog.preview.marks)
     assert "client" in dialog.counts.text()
+    # Counts agree with their nouns ("pink: 1 guesses" and "2 person" were shown before).
+    text = dialog.counts.text()
+    unsure = sum(1 for i in dialog.summary.report.items if i.uncertain)
+    assert f"pink: {unsure} {'guess' if unsure == 1 else 'guesses'}," in text
+    assert not re.search(r"\b(?:[02-9]|\d\d+) person\b|\b1 people\b", text)
 
 
 def _click(dialog: ShareDialog, qtbot: object, position: int) -> None:

@@ -38,6 +38,7 @@ def test_team_page_shows_the_corpus(qtbot, settings: AppSettings, inbox: Path) -
     r = view.report
     assert r is not None and (r.contributors, r.totals.entries, r.totals.net_minutes) == (6, 18, 215)
     assert view.contributors_card.value.text() == "6"
+    assert view.contributors_card.change.text().endswith("summaries combined")  # its own note
     assert view.kpis.cards["hours"].value.text() == "+3.6 h"
     assert view.kpis.cards["entries"].value.text() == "18"
     assert view.kpis.cards["win_rate"].value.text() == "50%"

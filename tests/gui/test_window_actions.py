@@ -216,3 +216,27 @@ def test_backups_dialog_sets_how_many_to_keep(journal: Journal, qtbot) -> None:
     dialog.keep.setValue(4)
     assert journal.get_setting(KEEP_SETTING) == "4"
     assert RestoreDialog(journal).keep.value() == 4
+
+
+def test_backups_dialog_is_not_mostly_empty_space(journal: Journal, qtbot) -> None:
+    """Its height follows the backups; a taller window keeps the contents together (the
+    space goes above the buttons, not between intro, list and the keep row)."""
+    journal.backups.create("manual")
+    journal.backups.create("daily")
+    dialog = RestoreDialog(journal)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    rows = dialog.table.verticalHeader().defaultSectionSize() * 2
+    assert dialog.table.height() <= rows + dialog.table.horizontalHeader().height() + 8
+    natural = dialog.height()
+    assert natural <= dialog.sizeHint().height() + 4
+    spacing = dialog.layout().spacing()
+    for height in (natural, natural + 200):
+        dialog.resize(dialog.width(), height)
+        qtbot.wait(10)
+        intro = dialog.layout().itemAt(0).widget()
+        gap_above = dialog.table.y() - intro.geometry().bottom()
+        gap_below = dialog.keep.geometry().top() - dialog.table.geometry().bottom()
+        assert gap_above <= spacing + 2 and gap_below <= spacing + 8, (height, gap_above,
+                                                                     gap_below)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import BackupInfo, Journal, OffscriptError
+from journal.format import plural
 from ui.infra import alerts
 
 log = logging.getLogger("offscript.ui")
@@ -133,6 +134,7 @@ class RestoreDialog(QDialog):
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         layout.addLayout(self._keep_row())
+        layout.addStretch(1)  # a taller window keeps the contents together above the buttons
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.backup_button = QPushButton("Back up now")
         self.restore_button = QPushButton("Restore…")
@@ -216,8 +218,8 @@ class RestoreDialog(QDialog):
         if info is None or info.entries is None:
             return False
         current = self.journal.count()
-        text = (f"Replace your journal ({current:,} entries) with the backup from "
-                f"{info.created:%Y-%m-%d %H:%M} ({info.entries:,} entries)?\n\nYour current "
+        text = (f"Replace your journal ({plural(current, 'entry')}) with the backup from "
+                f"{info.created:%Y-%m-%d %H:%M} ({plural(info.entries, 'entry')})?\n\nYour current "
                 "journal is saved as a backup first, so this can be undone.")
         if alerts.ask(self, "Restore backup", text, ["Restore", "Cancel"], default=1) != 0:
             return False
@@ -230,7 +232,7 @@ class RestoreDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         alerts.info(self, "Backup restored",
-                    f"Restored {count:,} entries. Your previous journal is kept as {safety.name}.")
+                    f"Restored {plural(count, 'entry')}. Your previous journal is kept as {safety.name}.")
         self.restored.emit(count)
         self.reload()
         return True

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from journal import Journal, OffscriptError
 from journal.conversations import ChatDraft
 from journal.entries import SUGGESTED_CATEGORIES
+from journal.format import plural
 from ui.conversations.import_job import ParseJob
 from ui.conversations.model import DraftTableModel
 from ui.infra import alerts
@@ -189,7 +190,7 @@ class ReviewDialog(QDialog):
         if draft:
             when = draft.occurred_at.strftime("%Y-%m-%d %H:%M") if draft.occurred_at else "no date"
             version = f" · {draft.tool_version}" if draft.tool_version else ""
-            turns = f"{draft.iterations} message{'s' if draft.iterations != 1 else ''} from you"
+            turns = f"{plural(draft.iterations, 'message')} from you"
             self.meta.setText(f"{draft.tool}{version} · {when} · {turns}")
         else:
             self.meta.clear()
@@ -235,7 +236,7 @@ class ReviewDialog(QDialog):
             return
         self.reload(self.search.text())
         seen = f", {result.already_seen} seen before" if result.already_seen else ""
-        status = (f"{result.added} new draft{'s' if result.added != 1 else ''} "
+        status = (f"{plural(result.added, 'new draft')} "
                   f"({result.found} conversations{seen}).")
         self.count.setToolTip(status)
         self._finish_import(status)

@@ -26,6 +26,7 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QToolTip, QVBoxLayout, QWidget
 
+from journal.format import MINUS, hours, in_words, plural, signed_minutes
 from journal.stats import Stats, Week
 
 MAX_TOOLS = 8
@@ -54,10 +55,6 @@ def color(name: str, dark: bool) -> QColor:
     return QColor(COLORS[name][int(dark)])
 
 
-def hours(minutes: float) -> str:
-    return f"{minutes / 60:+.1f} h"
-
-
 def nice_step(span: float, ticks: int = 5) -> float:
     """A round tick interval (1, 2, 2.5 or 5 x 10^n) giving about `ticks` intervals."""
     raw = max(span, 1e-9) / ticks
@@ -79,13 +76,22 @@ def value_axis(low: float, high: float, fmt: str, *, integer: bool = False) -> Q
         top += step
     if low < 0 and low - bottom < step * HEADROOM:
         bottom -= step
-    axis = QValueAxis()
+    # Labels written by us, not by printf, so a loss reads "-1.0 h" with a real minus sign (U+2212) like
+    # everywhere else (QValueAxis's label format can only print a hyphen).
+    axis = QCategoryAxis()
+    axis.setStartValue(bottom - step)  # the first label sits on `bottom`, a category's end
+    for i in range(round((top - bottom) / step) + 1):
+        value = bottom + i * step
+        axis.append(_axis_label(fmt, value), value)
     axis.setRange(bottom, top)
-    axis.setTickType(QValueAxis.TickType.TicksDynamic)
-    axis.setTickAnchor(0.0)
-    axis.setTickInterval(step)
-    axis.setLabelFormat(fmt)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setLabelFormat(fmt)  # not drawn; says what the axis counts
     return axis
+
+
+def _axis_label(fmt: str, value: float) -> str:
+    text = fmt % (0.0 if abs(value) < 1e-9 else value)
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def label_room(width: int) -> int:
@@ -140,16 +146,20 @@ class ChartPanel(QWidget):
         layout.addWidget(self.stack)
         self.dark = False
         self._weekly: tuple[Stats, int] | None = None  # drawn with so many week labels
+        self._laid_out = 0  # width the layout last gave (0: not laid out; a hidden widget's
+        # own width() is a default of 640, not what it will get)
 
     def _week_axis(self, weeks: Sequence[Week], stats: Stats) -> QCategoryAxis:
-        width = self.width() if self.isVisible() else 0
+        width = self.width() if self.isVisible() else self._laid_out
         self._weekly = (stats, label_room(width))
         return week_axis(weeks, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # Narrower or wider: redraw when a different number of week labels fits.
-        if self._weekly is not None and label_room(self.width()) != self._weekly[1]:
+        self._laid_out = event.size().width()
+        # Narrower or wider (also while still hidden, e.g. a window resized before it is
+        # shown): redraw when a different number of week labels fits.
+        if self._weekly is not None and label_room(self._laid_out) != self._weekly[1]:
             self.update_stats(self._weekly[0])
 
     # -- state -----------------------------------------------------------------------------
@@ -245,7 +255,7 @@ class WeeklyNetChart(ChartPanel):
         def tip(i: int) -> str:
             w = weeks[i]
             return (f"{w.label} (week of {w.start:%a %d %b %Y})\n"
-                    f"Net: {hours(w.net_minutes)} ({w.net_minutes:+d} min)\n"
+                    f"Net: {hours(w.net_minutes)} ({signed_minutes(w.net_minutes)})\n"
                     f"Experiments: {w.entries}\nRunning total: {hours(w.cumulative_net_minutes)}")
 
         self.saved = self._bar_set("Saved", [max(v, 0.0) for v in values], "gain", tip)
@@ -303,7 +313,7 @@ class ToolsChart(ChartPanel):
 
         def tip(i: int) -> str:
             g = tools[i]
-            return (f"{g.name}\nNet: {hours(g.net_minutes)} ({g.net_minutes:+d} min)\n"
+            return (f"{g.name}\nNet: {hours(g.net_minutes)} ({signed_minutes(g.net_minutes)})\n"
                     f"Win rate: {g.win_rate:.0%} ({g.worked} of {g.entries} worked)")
 
         self.saved = self._bar_set("Net saved", [max(v, 0.0) for v in values], "gain", tip)
@@ -356,14 +366,14 @@ class FailureModesChart(ChartPanel):
         def tip(i: int) -> str:
             m = modes[i]
             tools = ", ".join(f"{t.tool} ({t.count})" for t in m.tools)
-            return f"{m.mode.replace('_', ' ')}: {m.count} entries\nWith: {tools}"
+            return f"{in_words(m.mode)}: {plural(m.count, 'entry')}\nWith: {tools}"
 
         self.counts = self._bar_set("Entries", [float(m.count) for m in modes], "mode", tip)
         series = QHorizontalBarSeries()
         series.append(self.counts)
         series.setBarWidth(0.6)
         y = QBarCategoryAxis()
-        y.append([m.mode.replace("_", " ") for m in modes])
+        y.append([in_words(m.mode) for m in modes])
         x = value_axis(0, max(m.count for m in modes), "%d", integer=True)
         self._attach(series, y, x)
         self.chart.legend().setVisible(False)

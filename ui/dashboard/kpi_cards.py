@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from journal.format import hours, percent, plain_hours, signed, signed_number
 from journal.stats import Totals
 
 from .charts import color, is_dark
@@ -23,12 +24,8 @@ class Kpi:
     direction: int = 0  # +1 up, -1 down, 0 same or unknown (arrow)
 
 
-def _hours(minutes: float) -> str:
-    return f"{minutes / 60:+.1f} h"
-
-
 def _rate(t: Totals) -> str:
-    return "–" if t.win_rate is None else f"{t.win_rate:.0%}"
+    return percent(t.win_rate)
 
 
 def _sign(delta: float, *, good_when_up: bool = True) -> int:
@@ -50,15 +47,20 @@ TITLES = {"hours": "Hours saved", "entries": "Experiments", "win_rate": "Win rat
 def _values(t: Totals) -> dict[str, tuple[str, float | None]]:
     """Display text and comparable number per KPI."""
     return {
-        "hours": (_hours(t.net_minutes), t.net_minutes / 60),
+        "hours": (hours(t.net_minutes), t.net_minutes / 60),
         "entries": (f"{t.entries:,}", float(t.entries)),
         "win_rate": (_rate(t), None if t.win_rate is None else 100 * t.win_rate),
-        "lost": (f"{t.broke_minutes_lost / 60:.1f} h", t.broke_minutes_lost / 60),
+        "lost": (plain_hours(t.broke_minutes_lost), t.broke_minutes_lost / 60),
     }
 
 
-_CHANGE = {"hours": "{:+.1f} h", "entries": "{:+.0f}", "win_rate": "{:+.0f} pts",
-           "lost": "{:+.1f} h"}
+def _change(key: str, delta: float) -> str:
+    """The difference to the previous period, signed like every number people read here."""
+    if key in ("hours", "lost"):
+        return hours(delta * 60)
+    if key == "win_rate":
+        return f"{signed_number(delta, 0)} pts"
+    return signed(round(delta))
 
 
 def build_kpis(now: Totals, before: Totals | None) -> list[Kpi]:
@@ -75,7 +77,7 @@ def build_kpis(now: Totals, before: Totals | None) -> list[Kpi]:
         if value is None or prev_value is None:
             change, trend = "no change to show (no entries on one side)", 0
         else:
-            change = _CHANGE[key].format(value - prev_value) + " vs previous period"
+            change = _change(key, value - prev_value) + " vs previous period"
             trend = _sign(value - prev_value, good_when_up=key != "lost")
         direction = 0 if value is None or prev_value is None else _sign(value - prev_value)
         out.append(Kpi(key, TITLES[key], text, prev_text, change, trend, HINTS[key], direction))
@@ -89,6 +91,17 @@ def kpi_table_text(kpis: list[Kpi], period: str) -> str:
     return "\n".join(rows) + "\n"
 
 
+def card_change(kpi: Kpi) -> str:
+    """The change line of a card, one short line: '▲ +1.8 h vs before', 'all time',
+    'nothing to compare'."""
+    if kpi.previous is None:  # an open range, or a card with its own note (team view)
+        return "all time" if kpi.change.startswith("all time") else kpi.change
+    if not kpi.change.endswith(" vs previous period"):
+        return "nothing to compare"
+    arrow = {1: "▲ ", -1: "▼ "}.get(kpi.direction, "")
+    return arrow + kpi.change.replace(" vs previous period", " vs before")
+
+
 class KpiCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,8 +113,9 @@ class KpiCard(QFrame):
         font.setPointSizeF(font.pointSizeF() * 2)
         font.setBold(True)
         self.value.setFont(font)
-        # Short enough for one line on a card ("▲ +12 pts vs before"); wraps rather than clips
-        # in a very narrow window, and the cards stay one height either way.
+        # Short enough for one line on a card at 1024 px ("▲ +12 pts vs before", see
+        # card_change); wraps rather than clips in a narrower window. The long form is in the
+        # tooltip and the copied table.
         self.change = QLabel(wordWrap=True)
         column = QVBoxLayout(self)
         column.addWidget(self.title)
@@ -113,10 +127,7 @@ class KpiCard(QFrame):
     def show_kpi(self, kpi: Kpi) -> None:
         self.title.setText(kpi.title)
         self.value.setText(kpi.value)
-        arrow = ""
-        if kpi.previous is not None and kpi.direction:
-            arrow = "▲ " if kpi.direction > 0 else "▼ "
-        self.change.setText(arrow + kpi.change.replace(" vs previous period", " vs before"))
+        self.change.setText(card_change(kpi))
         dark = is_dark(self)
         if kpi.trend:
             tint = color("gain" if kpi.trend > 0 else "loss", dark).name()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from journal.format import signed_minutes
 from journal.stats import Highlight, Stats
 
 from .charts import color, is_dark
@@ -35,7 +36,7 @@ class HighlightItem(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip("Open this entry")
         net_key = "gain" if item.net_minutes >= 0 else "loss"
-        net = f"net {item.net_minutes:+d} min"
+        net = f"net {signed_minutes(item.net_minutes)}"
         if failure and item.outcome == "broke":
             net += f" · lost {item.cost_minutes} min with AI"
         meta = (f"{item.day:%d %b %Y} · {escape(item.tool)} · {escape(item.outcome)} · "

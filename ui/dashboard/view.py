@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from journal import EntryFilter, Journal
 from journal.errors import OffscriptError
+from journal.format import plural, signed_minutes, signed_number
 from journal.stats import Stats, Totals, previous_period
 
 from .charts import FailureModesChart, OutcomeMixChart, ToolsChart, WeeklyNetChart
@@ -223,9 +224,9 @@ class DashboardView(QWidget):
         self.status.clear()
         if t.entries:
             self.heading.setText(
-                f"<b>Offscript: {self.period_text()}</b> · {t.entries:,} experiments · "
-                f"median {t.median_net_minutes or 0:+g} min per experiment · "
-                f"{t.negative_net_minutes:+,} min on experiments slower than by hand")
+                f"<b>Offscript: {self.period_text()}</b> · {plural(t.entries, 'experiment')} · "
+                f"median {signed_number(t.median_net_minutes or 0)} min per experiment · "
+                f"{signed_minutes(t.negative_net_minutes)} on experiments slower than by hand")
         else:
             self.heading.setText(f"<b>Offscript: {self.period_text()}</b> · no experiments "
                                  "match this range and these filters")

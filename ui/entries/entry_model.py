@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from journal import Entry, EntryFilter, Journal, OffscriptError, QueryError
+from journal.format import duration, signed_duration
 from ui.infra import theme
 
 log = logging.getLogger("offscript.ui")
@@ -20,19 +21,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
-
-
-def format_minutes(minutes: int) -> str:
-    minutes = abs(minutes)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
-
-
-def format_net(net: int) -> str:
-    """'+35 min' saved or '\u221210 min' lost (a real minus sign, so it reads as a loss)."""
-    return ("+" if net >= 0 else "\u2212") + format_minutes(net)
 
 
 class EntryTableModel(QAbstractTableModel):
@@ -158,7 +146,7 @@ class EntryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.NET:
                 verb = "saved" if entry.net_minutes >= 0 else "lost"
-                return (f"{verb} {format_minutes(entry.net_minutes)}: "
+                return (f"{verb} {duration(entry.net_minutes)}: "
                         f"{entry.minutes_without_ai} min by hand, {entry.minutes_with_ai} with AI")
             if col == self.DATE:
                 return f"{entry.occurred_at:%A %Y-%m-%d %H:%M}"
@@ -180,5 +168,5 @@ class EntryTableModel(QAbstractTableModel):
         if col == self.OUTCOME:
             return entry.outcome
         if col == self.NET:
-            return format_net(entry.net_minutes)
+            return signed_duration(entry.net_minutes)
         return ", ".join(f"#{t}" for t in entry.tags)

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from journal import EntryFilter, Journal
 from journal.entries import FAILURE_MODES, OUTCOMES
+from journal.format import in_words, plural
 from ui.infra import theme
 from ui.widgets.fields import refill_choices
 from ui.widgets.flow_layout import FlowLayout
 
 DEBOUNCE_MS = 200
+MIN_CHARS, MAX_CHARS = 8, 28  # a filter list's width in characters: empty, and at most
 NO_DATE = QDate(2000, 1, 1)  # the minimum shows as "any"
 
 
@@ -96,14 +98,23 @@ class FilterBar(QWidget):
         combo = QComboBox()
         combo.setAccessibleName(f"{name} filter")
         combo.setToolTip(f"Only entries with this {name.lower()}")
+        combo.setProperty("hint", combo.toolTip())
         combo.addItem(any_label, "")
         combo.setProperty("prefix", f"{any_label}: ")
         for item in items or []:
-            combo.addItem(f"{any_label}: {item.replace('_', ' ')}", item)
-        # Tool and tag names can be long; keep the row narrow and let the popup show them.
+            combo.addItem(f"{any_label}: {in_words(item)}", item)
+        # Tool and tag names can be long; keep the row narrow and let the popup show them, but
+        # widen to the chosen value so a set filter reads whole ("Outcome: partly").
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        combo.setMinimumContentsLength(MIN_CHARS)
+        combo.currentIndexChanged.connect(lambda _i, c=combo: self._fit(c))
         return combo
+
+    @staticmethod
+    def _fit(combo: QComboBox) -> None:
+        text = combo.currentText()
+        combo.setMinimumContentsLength(max(MIN_CHARS, min(len(text), MAX_CHARS)))
+        combo.setToolTip(text if combo.currentIndex() > 0 else str(combo.property("hint")))
 
     def refresh_choices(self) -> None:
         """Tool, tag and category lists from what the journal holds, keeping the selection."""
@@ -145,9 +156,7 @@ class FilterBar(QWidget):
         self.emit_filter()
 
     def show_count(self, total: int) -> None:
-        noun = "match" if self.is_filtered() else "entry"
-        plural = {"match": "matches", "entry": "entries"}[noun]
-        self.count_label.setText(f"{total:,} {noun if total == 1 else plural}")
+        self.count_label.setText(plural(total, "match" if self.is_filtered() else "entry"))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Entry, Journal, OffscriptError, samples
+from journal.format import plural
 from ui.entries.editor import EntryEditor
 from ui.entries.entry_model import EntryTableModel
 from ui.entries.filter_bar import FilterBar
@@ -344,7 +345,7 @@ class JournalPage(QWidget):
             return
         if self.editor.entry and self.editor.entry.id in ids:
             self.editor.discard()
-        label = f"{len(ids)} sample entr{'y' if len(ids) == 1 else 'ies'}"
+        label = plural(len(ids), "sample entry")
         self.undo_stack.append((ids, label))
         self.reload()
         self.undo_bar.show_message(f"Moved {label} to Trash.")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Entry, EntryFilter, Journal
+from journal.format import plural
 from ui.entries.entry_model import EntryTableModel
 from ui.entries.journal_page import make_table
 
@@ -92,7 +93,7 @@ class PromptsView(QWidget):
             self.table.selectRow(0)
 
     def _count(self, total: int) -> None:
-        self.info.setText(f"{total:,} prompt{'s' if total != 1 else ''}" if total else
+        self.info.setText(plural(total, "prompt") if total else
                           "No prompts yet: entries that worked and have a prompt appear here.")
 
     def _current(self) -> Entry | None:

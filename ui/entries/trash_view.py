@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from journal import TRASH_DAYS, EntryFilter, Journal, OffscriptError
+from journal.format import plural
 from ui.entries.entry_model import EntryTableModel
 from ui.entries.journal_page import make_table
 from ui.infra import alerts
@@ -79,7 +80,7 @@ class TrashView(QWidget):
     def empty_trash(self) -> None:
         total = self.model.total
         if not total or alerts.ask(
-                self, "Empty Trash", f"Delete all {total:,} entries in the Trash for good? "
+                self, "Empty Trash", f"Delete all {plural(total, 'entry')} in the Trash for good? "
                 "This cannot be undone.", ["Empty Trash", "Cancel"], default=1) != 0:
             return
         self.journal.purge()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Journal, OffscriptError
+from journal.format import counted, plural
 from journal.share import (
     KEEP_KEY,
     TERM_KINDS,
@@ -221,13 +222,12 @@ class ShareDialog(QDialog):
     @staticmethod
     def _counts_text(summary: Summary) -> str:
         n = summary.totals.entries
-        head = f"{n} entr{'y' if n == 1 else 'ies'} · {len(summary.report.items)} replacements"
+        head = f"{plural(n, 'entry')} · {plural(len(summary.report.items), 'replacement')}"
         if summary.report.counts:
-            head += ": " + ", ".join(f"{c} {k.replace('_', ' ')}"
-                                     for k, c in summary.report.counts)
+            head += ": " + ", ".join(counted(c, k) for k, c in summary.report.counts)
         unsure = sum(1 for i in summary.report.items if i.uncertain)
         if unsure:
-            head += (f". Yellow: always removed; pink: {unsure} guesses, click one to keep "
+            head += (f". Yellow: always removed; pink: {plural(unsure, 'guess')}, click one to keep "
                      "the original word. Select text and “Add to terms…” to hide more.")
         return head
 
@@ -290,7 +290,7 @@ class ShareDialog(QDialog):
             alerts.error(self, "Export", str(exc))
             return
         self.history.set_records(export_log(self.journal))
-        self.status.setText(f"Exported {record.file} ({record.entries} entries).")
+        self.status.setText(f"Exported {record.file} ({plural(record.entries, 'entry')}).")
 
     def wait(self) -> None:
         """Block until the preview being built is shown (tests and screenshots)."""

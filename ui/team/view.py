@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.errors import OffscriptError
-from journal.share.render import plural
+from journal.format import plural
 from journal.stats import Stats
 from journal.team import (
     TEAM_FORMATS,
@@ -241,7 +241,7 @@ class TeamView(QWidget):
             "People whose summaries are combined; each journal has a random id."))
         self.kpis.show_totals(stats.totals, None)
         self.kpis.cards["hours"].change.setText("team total, losses included")
-        self.kpis.cards["entries"].change.setText(f"{r.combined} summaries")
+        self.kpis.cards["entries"].change.setText(plural(r.combined, "summary"))
         self.kpis.cards["win_rate"].change.setText("worked / all experiments")
         self.kpis.cards["lost"].change.setText(f"{t.broke} broke")
         for chart in self.charts:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal.entries import FAILURE_MODES, MAX_MINUTES, OUTCOMES
-from ui.entries.entry_model import format_minutes
+from journal.format import duration, in_words
 from ui.infra import theme
 from ui.widgets.tab_stops import SingleTabStop
 
@@ -125,7 +125,7 @@ class NetLabel(QLabel):
     def update_text(self) -> None:
         net = self._spins[0].value() - self._spins[1].value()
         word = "net saved" if net >= 0 else "lost"
-        self.setText(f"{word}: {format_minutes(net)}")
+        self.setText(f"{word}: {duration(net)}")
         self.setStyleSheet(f"color: {theme.net_color(net).name()}; font-weight: 600;")
 
     def retheme(self) -> None:  # called by theme.apply
@@ -141,8 +141,8 @@ class FailureModes(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for i, mode in enumerate(FAILURE_MODES):
-            box = QCheckBox(mode.replace("_", " "), self)
-            box.setAccessibleName(f"Failure mode: {mode}")
+            box = QCheckBox(in_words(mode), self)
+            box.setAccessibleName(f"Failure mode: {in_words(mode)}")
             box.toggled.connect(self.changed)
             grid.addWidget(box, i // 2, i % 2)  # two columns fit a narrow editor
             self.boxes[mode] = box
