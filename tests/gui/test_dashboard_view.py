@@ -314,7 +314,6 @@ def test_week_labels_fit_when_the_window_was_sized_before_it_was_shown(
     assert len(axis.categoriesLabels()) * LABEL_PX <= chart.width()
 
 
-
 def test_worker_figures_are_drawn_one_panel_per_turn_like_the_in_place_path(
         qtbot, filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
     """The worker's figures are drawn one panel per event-loop turn (so no single slice of
