@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench.common import REPO, ensure_peer_venv, row, table
+from bench.common import REPO, compile_code, ensure_peer_venv, row, table
 
 AREAS = ("instant", "start", "search", "cli", "stats", "redaction", "bundle")
 
@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = args.only.split(",") if args.only else list(AREAS)
     if not args.no_install and {"cli", "redaction", "instant"} & set(chosen):
         ensure_peer_venv()
+    compile_code()
     steps = plan(args.quick)
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()

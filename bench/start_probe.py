@@ -44,10 +44,12 @@ def bare() -> int:
 
 
 def desktop(folder: Path, quick: bool = False) -> int:
+    # ui.app first, as `offscript` imports it: it loads PySide and then the journal package
+    from ui.app import build_application, run  # isort: skip
+
     from PySide6.QtCore import QTimer
 
     from journal import Journal
-    from ui.app import build_application, run
     from ui.infra import theme
     from ui.infra.settings import AppSettings
     from ui.shell.single_instance import SingleInstance

@@ -7,9 +7,12 @@ parser do not pay for SQLCipher and the storage layer before they know they need
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # no `typing` import: `offscript --version` is timed against bare Python
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from journal.api import TRASH_DAYS, Journal, PassphraseRequired
     from journal.backup import BackupInfo
     from journal.entries import Entry

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import secrets
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -83,6 +82,8 @@ class Journal:
             staging = creation.new_staging(folder)  # all or nothing: see journal/creation.py
         except OSError as exc:
             raise StorageError(f"Cannot create {folder}: {exc}") from exc
+        import secrets  # only here: see vault.py on libcrypto
+
         key = secrets.token_bytes(KEY_BYTES)
         vault = Vault(staging / VAULT_NAME)
         if passphrase is None:

@@ -8,8 +8,6 @@ import stat
 import time
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
-
 APP_NAME = "Offscript"
 DB_NAME = "journal.db"
 VAULT_NAME = "vault.json"
@@ -24,10 +22,14 @@ def default_journal_dir() -> Path:
     env = os.environ.get("OFFSCRIPT_HOME")
     if env:
         return Path(env).expanduser()
+    from platformdirs import user_data_path  # ~3 ms; only when no folder is given
+
     return user_data_path(APP_NAME, appauthor=False)
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_path
+
     return user_log_path(APP_NAME, appauthor=False)
 
 

@@ -10,11 +10,9 @@ OS keychain (service "offscript", one item per journal id).
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import importlib
 import json
-import secrets
+import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from journal.deferred_imports import KEYRING_UNUSED, defer
 from journal.errors import LockedError, StorageError
 from journal.file_lock import exclusive
 from journal.keychain_words import backend_name, describe_backend, why_not_secure
@@ -42,7 +41,10 @@ RECOVERY_COST = 2**14  # the recovery key already carries 200 random bits
 
 def _keyring() -> ModuleType:
     """keyring, imported on first use: ~0.1 s and ~14 MB (it pulls in ssl, urllib, email)
-    that a passphrase-mode journal never needs."""
+    that a passphrase-mode journal never needs. The modules it imports but never uses for us
+    are deferred to their first use (journal.deferred_imports): ~40 ms off every keychain open."""
+    if "keyring" not in sys.modules:
+        defer(KEYRING_UNUSED)
     import keyring
     import keyring.core
     import keyring.errors
@@ -125,7 +127,14 @@ def no_keychain_message(detail: str) -> str:
     return f"{NO_KEYCHAIN} ({detail})"
 
 
+# hashlib, hmac and secrets load where a passphrase or recovery key is used: they bring
+# OpenSSL's libcrypto (~4 MB resident, ~5 ms), which opening a keychain-mode journal never needs
+# (SQLCipher carries its own).
+
+
 def new_recovery_key() -> str:
+    import secrets
+
     chars = [secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LEN)]
     groups = ["".join(chars[i:i + RECOVERY_GROUP_LEN])
               for i in range(0, len(chars), RECOVERY_GROUP_LEN)]
@@ -145,11 +154,17 @@ def normalize_recovery_key(text: str) -> str:
 
 
 def _derive(secret: str, salt: bytes, cost: int) -> bytes:
+    import hashlib
+
     return hashlib.scrypt(secret.encode("utf-8"), salt=salt, n=cost, r=8, p=1,
                           maxmem=256 * 1024 * 1024, dklen=64)
 
 
 def wrap(key: bytes, secret: str, cost: int) -> dict[str, Any]:
+    import hashlib
+    import hmac
+    import secrets
+
     salt = secrets.token_bytes(16)
     kek = _derive(secret, salt, cost)
     wrapped = bytes(a ^ b for a, b in zip(key, kek[:KEY_BYTES], strict=True))
@@ -160,6 +175,9 @@ def wrap(key: bytes, secret: str, cost: int) -> dict[str, Any]:
 
 def unwrap(blob: dict[str, Any], secret: str) -> bytes | None:
     """The key, or None when the secret is wrong."""
+    import hashlib
+    import hmac
+
     kek = _derive(secret, bytes.fromhex(blob["salt"]), int(blob["n"]))
     wrapped = bytes.fromhex(blob["wrapped"])
     expected = hmac.new(kek[KEY_BYTES:], wrapped, hashlib.sha256).hexdigest()

@@ -53,7 +53,7 @@ def base_env(folder: Path) -> dict[str, str]:
 def test_version_imports_no_storage_and_no_keyring(tmp_path: Path) -> None:
     modules = imported(["--version"], base_env(tmp_path / "j"))
     assert loaded(modules, (*HEAVY, "sqlcipher3", "keyring", "journal.api", "journal.store",
-                            "journal.cli.entry_cmds")) == []
+                            "journal.cli.entry_cmds", "argparse")) == []
 
 
 @pytest.mark.parametrize("args", [ADD, ["list"], ["search", "lazy"]], ids=lambda a: a[0])
@@ -82,6 +82,26 @@ def test_keychain_add_skips_heavy_modules_and_backend_discovery(tmp_path: Path) 
     # keyring's discovery would have imported its platform backends and the chainer
     assert loaded(modules, ("keyring.backends.chainer", "keyring.backends.SecretService",
                             "keyring.backends.kwallet", "keyring.backends.libsecret")) == []
+    # what keyring imports but never runs for us stays deferred (journal.deferred_imports):
+    # urllib.request's http.client/ssl/email, importlib_metadata's and more_itertools' modules
+    assert loaded(modules, ("ssl", "http.client", "email.parser", "importlib_metadata._meta",
+                            "more_itertools.more")) == []
+
+
+def test_explicit_keyring_backend_still_wins_with_deferred_imports(tmp_path: Path) -> None:
+    """PYTHON_KEYRING_BACKEND is read by keyring itself: deferring keyring's unused imports
+    must not stop it from loading the backend the user named."""
+    folder = tmp_path / "j"
+    store = tmp_path / "keyring.json"
+    env = {**base_env(folder), "OFFSCRIPT_TEST_KEYRING": str(store),
+           "PYTHON_KEYRING_BACKEND": "support.memory_keyring.FileKeyring"}
+    code = ("import sys; from pathlib import Path; from journal import Journal;"
+            "Journal.create(Path(sys.argv[1]))[0].close()")
+    subprocess.run([sys.executable, "-c", code, str(folder)], env=env, check=True, timeout=120)
+    assert store.exists()  # the key went to the file keyring named in the environment
+    modules = imported(ADD, env)
+    assert "support.memory_keyring" in modules
+    assert loaded(modules, ("ssl", "http.client", "keyring.backends.chainer")) == []
 
 
 def test_every_command_is_in_the_lazy_table() -> None:
@@ -91,3 +111,32 @@ def test_every_command_is_in_the_lazy_table() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     assert set(sub.choices) == set(COMMANDS)
+
+
+def test_keychain_gui_start_loads_neither_openssl_nor_ssl(tmp_path: Path) -> None:
+    """Opening a keychain-mode journal in the app needs no hashlib/hmac/secrets (Python's
+    OpenSSL, ~4 MB) and no ssl: SQLCipher has its own crypto, and the single-instance name is
+    hashed by Qt. The name must stay the SHA-256 one, so a running older app is still found."""
+    import hashlib
+
+    folder = tmp_path / "j"
+    store = tmp_path / "keyring.json"
+    env = {**base_env(folder), "OFFSCRIPT_TEST_KEYRING": str(store), "QT_QPA_PLATFORM": "offscreen"}
+    make = ("import sys; from pathlib import Path; import keyring;"
+            "from support.memory_keyring import FileKeyring; keyring.set_keyring(FileKeyring());"
+            "from journal import Journal; Journal.create(Path(sys.argv[1]))[0].close()")
+    subprocess.run([sys.executable, "-c", make, str(folder)], env=env, check=True, timeout=120)
+    probe = ("import sys; from pathlib import Path; import ui.app;"
+             "from ui.shell.single_instance import server_name;"
+             "from journal import Journal; folder = Path(sys.argv[1]);"
+             "Journal.open(folder).close(); print('NAME', server_name(folder));"
+             "print('MODULES', ' '.join(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", probe, str(folder)], env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = dict(x.split(" ", 1) for x in done.stdout.splitlines() if " " in x)
+    modules = set(lines["MODULES"].split())
+    assert "support.memory_keyring" in modules and "sqlcipher3" in modules
+    assert loaded(modules, ("_hashlib", "hmac", "secrets", "ssl", "_ssl")) == []
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    assert lines["NAME"] == f"offscript-{digest}"

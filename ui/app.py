@@ -16,6 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+import ui.infra.pyside_imports  # noqa: F401  # first after PySide: makes its import check cheap
+
+# isort: split
 import journal
 from journal import Journal, OffscriptError
 from journal.paths import default_journal_dir

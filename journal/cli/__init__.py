@@ -5,20 +5,23 @@ Exit codes: 0 ok, 2 invalid input, 3 locked / wrong key, 4 file or I/O error.
 
 from __future__ import annotations
 
-import argparse
 import errno
 import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from journal import __version__
 from journal.disk_errors import from_os_error
 from journal.errors import OffscriptError
 
+TYPE_CHECKING = False  # typing and argparse load only when a command needs them (`--version`)
+
 if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO
+
     from journal.selfcheck import QtCheck
 
 EXIT_USAGE, EXIT_IO = 2, 4  # 3 (locked, wrong key) comes only from LockedError.exit_code
@@ -109,6 +112,8 @@ def _register(sub: argparse._SubParsersAction, name: str) -> None:  # type: igno
 
 def build_parser(argv: Sequence[str] | None = None, *, full: bool = True) -> argparse.ArgumentParser:
     """The parser; with full=False only the subcommands argv can reach are registered."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="offscript",
         description="Offscript: a private, encrypted journal of your AI experiments. "
@@ -133,6 +138,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, *,
          gui: GuiLauncher | None = None, qt_check: QtCheck | None = None) -> int:
     """Run one command. gui and qt_check come from ui.launcher (the installed `offscript`)."""
     out = out or sys.stdout
+    if (sys.argv[1:] if argv is None else list(argv)) == ["--version"]:
+        # what argparse's version action prints, without building the parser (~10 ms)
+        sys.stdout.write(f"offscript {__version__}\n")
+        raise SystemExit(0)
     parser = build_parser(argv, full=False)
     args = parser.parse_args(argv)
     if args.self_check:

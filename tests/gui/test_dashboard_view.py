@@ -13,7 +13,9 @@ from test_stats import E
 from journal import EntryFilter, Journal
 from journal.stats import Stats
 from ui.dashboard import DashboardView
+from ui.dashboard.charts import FailureModesChart, OutcomeMixChart, ToolsChart, WeeklyNetChart
 from ui.dashboard.kpi_cards import build_kpis
+from ui.dashboard.lessons_panel import LessonsPanel
 
 TODAY = date(2026, 1, 25)  # the fixture's last week; "last quarter" covers all of it
 
@@ -310,3 +312,50 @@ def test_week_labels_fit_when_the_window_was_sized_before_it_was_shown(
     axis = next(a for a in chart.chart.axes(Qt.Orientation.Horizontal)
                 if isinstance(a, QCategoryAxis))
     assert len(axis.categoriesLabels()) * LABEL_PX <= chart.width()
+
+
+def test_worker_figures_are_drawn_one_panel_per_turn_like_the_in_place_path(
+        qtbot, filled: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's figures are drawn one panel per event-loop turn (so no single slice of
+    the GUI thread lays out and paints them all), busy until the last, and the result is
+    what the in-place path draws."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[str] = []
+    busy: list[bool] = []
+    fired: list[int] = []  # a 0 ms timer posted by each panel's update: did the loop turn?
+    turns_before: list[int] = []
+    for cls in (WeeklyNetChart, OutcomeMixChart, ToolsChart, FailureModesChart, LessonsPanel):
+        original = cls.update_stats
+
+        def spy(self, stats, f=original) -> None:  # type: ignore[no-untyped-def]
+            turns_before.append(len(fired))
+            seen.append(type(self).__name__)
+            busy.append(widget.is_busy())
+            index = len(seen)
+            QTimer.singleShot(0, lambda: fired.append(index))
+            f(self, stats)
+
+        monkeypatch.setattr(cls, "update_stats", spy)
+    monkeypatch.setattr(DashboardView, "THREADED_FROM", 1)
+    widget = DashboardView(filled, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
+    assert seen == ["WeeklyNetChart", "OutcomeMixChart", "ToolsChart", "FailureModesChart",
+                    "LessonsPanel"]
+    assert turns_before == [0, 1, 2, 3, 4]  # drawn all in one slice, this would be [0] * 5
+    assert busy == [True] * 5
+
+    monkeypatch.setattr(DashboardView, "THREADED_FROM", 10**9)
+    in_place = DashboardView(filled, today=lambda: TODAY)
+    qtbot.addWidget(in_place)
+    assert not in_place.is_busy()
+
+    def drawn(view: DashboardView) -> list[object]:
+        lost = view.weekly.lost
+        return [[s.count() for s in view.weekly.chart.series()],
+                [lost.at(i) for i in range(lost.count())],
+                [c.is_empty() for c in view.charts],
+                [c.entry_id for c in view.lessons.failures.items + view.lessons.wins.items]]
+
+    assert drawn(widget) == drawn(in_place)

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -66,6 +67,7 @@ class DashboardView(QWidget):
         self._worker.done.connect(self._computed)
         self._worker.failed.connect(self._failed)
         self._busy = self._pending = False
+        self._staged: list[Any] = []  # panels still to draw, one per event-loop turn
 
         self.kpis = KpiRow()
         self.weekly = WeeklyNetChart()
@@ -124,7 +126,7 @@ class DashboardView(QWidget):
         self.refresh()
 
     def is_busy(self) -> bool:
-        """True while a worker thread computes the figures."""
+        """True while a worker thread computes the figures, and until they are drawn."""
         return self._busy
 
     def refresh(self) -> None:
@@ -162,11 +164,24 @@ class DashboardView(QWidget):
         if self._pending:  # the journal or the range changed while computing
             self._start_worker()
             return
-        self._busy = False
-        self.busy_bar.hide()
         self.range_bar.set_choices(figures.choices)
         self.stats, self.previous = figures.stats, figures.previous
-        self._show(figures.stats, figures.previous)
+        self._show(figures.stats, figures.previous, staged=True)
+
+    def _draw_next(self) -> None:
+        """One chart (or the lessons panel) per event-loop turn, so that laying out and
+        painting the new figures never freezes the window for all of them at once (~75 ms at
+        100k); the busy bar stays until the last one is drawn."""
+        if self._staged:
+            panel = self._staged.pop(0)
+            if self.stats is not None:
+                panel.update_stats(self.stats)
+            QTimer.singleShot(0, self._draw_next)
+            return
+        self._busy = False
+        self.busy_bar.hide()
+        if self._pending:  # changed while drawing: compute again
+            self._start_worker()
 
     def _failed(self, message: str) -> None:
         self._busy = self._pending = False
@@ -202,7 +217,9 @@ class DashboardView(QWidget):
         return span + (f" ({', '.join(parts)})" if parts else "")
 
     # -- internals -------------------------------------------------------------------------
-    def _show(self, stats: Stats, previous: Totals | None) -> None:
+    def _show(self, stats: Stats, previous: Totals | None, *, staged: bool = False) -> None:
+        """Show the figures; staged: the charts and lessons one per event-loop turn (the
+        worker's results, see _draw_next), else all at once."""
         t = stats.totals
         self.status.clear()
         if t.entries:
@@ -218,9 +235,14 @@ class DashboardView(QWidget):
             name = self.range_bar.period_name()
             for card in self.kpis.cards.values():
                 card.change.setToolTip(f"Compared with {name}" if name else "")
-        for chart in self.charts:
-            chart.update_stats(stats)
-        self.lessons.update_stats(stats)
+        panels: list[Any] = [*self.charts, self.lessons]
+        if staged:
+            self._staged = panels
+            QTimer.singleShot(0, self._draw_next)
+            return
+        self._staged = []  # a full redraw supersedes a staged one under way
+        for panel in panels:
+            panel.update_stats(stats)
 
     def _export_clicked(self) -> None:
         default = f"offscript-dashboard-{date.today().isoformat()}.png"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QByteArray, QCryptographicHash, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("offscript.ui")
@@ -14,8 +13,10 @@ TIMEOUT_MS = 500
 
 
 def server_name(journal_dir: Path) -> str:
-    digest = hashlib.sha256(str(journal_dir.expanduser().resolve()).encode()).hexdigest()[:16]
-    return f"offscript-{digest}"
+    # SHA-256 through Qt, not hashlib: the same name, without loading OpenSSL's libcrypto
+    data = QByteArray(str(journal_dir.expanduser().resolve()).encode())
+    digest = QCryptographicHash.hash(data, QCryptographicHash.Algorithm.Sha256).toHex()
+    return f"offscript-{bytes(digest).decode()[:16]}"
 
 
 def send_to_running(name: str, message: str) -> bool:
