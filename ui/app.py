@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -23,18 +24,21 @@ import journal
 from journal import Journal, OffscriptError
 from journal.paths import default_journal_dir
 from ui.access.startup import open_journal
-from ui.backups.daily_backup import DailyBackup
+from ui.entries.quick_log import QuickLog
 from ui.infra import alerts, theme
 from ui.infra.crash import install_excepthook, setup_logging
 from ui.infra.resources import app_icon
 from ui.infra.session import begin_session, end_session
 from ui.infra.settings import AppSettings
-from ui.shell.main_window import MainWindow
-from ui.shell.reminder import Reminder
 from ui.shell.single_instance import SingleInstance, send_to_running, server_name
-from ui.shell.tray import Tray, tray_available
+
+if TYPE_CHECKING:  # imported when first built: `offscript quick` shows its window first
+    from ui.backups.daily_backup import DailyBackup
+    from ui.shell.main_window import MainWindow
+    from ui.shell.tray import Tray
 
 log = logging.getLogger("offscript.ui")
+BUILD_FALLBACK_MS = 1000
 
 
 def resolve_journal_dir(journal_dir: Path | None, settings: AppSettings) -> Path:
@@ -90,15 +94,12 @@ def main(argv: list[str] | None = None, *, journal_dir: Path | None = None,
 
 def run(app: QApplication, opened: Journal, settings: AppSettings, instance: SingleInstance,
         *, quick: bool, crashed: bool = False) -> int:
-    try:
-        opened.purge_expired()  # the Trash keeps entries for 30 days
-    except OffscriptError as exc:
-        log.warning("purge of old trash failed: %s", exc)
-    tray = Tray(app_icon()) if tray_available() else None
-    window = MainWindow(opened, settings, tray_available=tray is not None)
+    purge_old_trash(opened)
     app.setQuitOnLastWindowClosed(False)  # we quit explicitly, so the tray can keep us alive
-    backup = DailyBackup(opened, window)
-
+    # `offscript quick` shows the quick log first, alone: the main window (its modules, pages,
+    # tray and backup) is built after the quick log's first paint, off its start-up path.
+    first_quick_log = QuickLog(opened) if quick else None
+    shell: list[tuple[MainWindow, DailyBackup, Tray | None]] = []  # once built
     quitting = False
 
     def quit_app() -> None:
@@ -106,39 +107,87 @@ def run(app: QApplication, opened: Journal, settings: AppSettings, instance: Sin
         if quitting:  # Qt 6's quit() closes the window, whose closeEvent asks to quit again
             return
         quitting = True
-        window.save_state()
-        if window.quick_log is not None:
-            window.quick_log.save_draft()
-        backup.wait()  # a copy in progress finishes before the journal closes
+        if shell:
+            save_before_quit(*shell[0][:2])
+        elif first_quick_log is not None:
+            first_quick_log.save_draft()
         log.info("quitting: state and drafts saved")
         app.quit()
 
-    window.quit_requested.connect(quit_app)
-    signal_timer = quit_on_signals(quit_app)  # noqa: F841 - kept alive while the loop runs
-    backup.schedule()  # a couple of seconds in, on a worker thread: off the start-up path
-    if tray is not None:
-        tray.quick_log.connect(window.open_quick_log)
-        tray.open_window.connect(window.bring_to_front)
-        tray.quit.connect(quit_app)
-        reminder = Reminder(settings, opened, window)
-        reminder.due.connect(tray.show_reminder)
-        tray.snooze_reminder.connect(reminder.snooze)
-        tray.silence_reminder.connect(reminder.not_today)
-    instance.message.connect(
-        lambda text: window.open_quick_log() if text == "quick" else window.bring_to_front())
-    if quick:
-        quick_log = window.open_quick_log()
+    def build_shell() -> MainWindow:
+        if shell:
+            return shell[0][0]
+        from ui.backups.daily_backup import DailyBackup
+        from ui.shell.main_window import MainWindow
+        from ui.shell.tray import Tray, tray_available
 
+        tray = Tray(app_icon()) if tray_available() else None
+        window = MainWindow(opened, settings, tray_available=tray is not None)
+        backup = DailyBackup(opened, window)
+        shell.append((window, backup, tray))
+        window.quit_requested.connect(quit_app)
+        backup.schedule()  # a couple of seconds in, on a worker thread: off the start-up path
+        if tray is not None:
+            connect_tray(tray, window, quit_app, settings, opened)
+        if first_quick_log is not None and first_quick_log.isVisible():
+            window.adopt_quick_log(first_quick_log)
+        return window
+
+    def message(text: str) -> None:
+        window = build_shell()
+        window.open_quick_log() if text == "quick" else window.bring_to_front()
+
+    signal_timer = quit_on_signals(quit_app)  # noqa: F841 - kept alive while the loop runs
+    instance.message.connect(message)
+    if first_quick_log is not None:
         def quick_done() -> None:
-            if not window.isVisible() and tray is None:
+            window = build_shell()  # closed before it was built: the tray may keep us running
+            if not window.isVisible() and shell[0][2] is None:
                 quit_app()
 
-        quick_log.finished.connect(quick_done)
+        first_quick_log.finished.connect(quick_done)
+        show_first(first_quick_log, then=build_shell)
     else:
+        window = build_shell()
         window.show()
         log.info("main window shown")
         QTimer.singleShot(0, lambda: window.offer_draft_restore(crashed))
     return app.exec()
+
+
+def purge_old_trash(opened: Journal) -> None:
+    try:
+        opened.purge_expired()  # the Trash keeps entries for 30 days
+    except OffscriptError as exc:
+        log.warning("purge of old trash failed: %s", exc)
+
+
+def save_before_quit(window: MainWindow, backup: DailyBackup) -> None:
+    window.save_state()
+    if window.quick_log is not None:
+        window.quick_log.save_draft()
+    backup.wait()  # a copy in progress finishes before the journal closes
+
+
+def connect_tray(tray: Tray, window: MainWindow, quit_app: Callable[[], None],
+                 settings: AppSettings, opened: Journal) -> None:
+    from ui.shell.reminder import Reminder
+
+    tray.quick_log.connect(window.open_quick_log)
+    tray.open_window.connect(window.bring_to_front)
+    tray.quit.connect(quit_app)
+    reminder = Reminder(settings, opened, window)
+    reminder.due.connect(tray.show_reminder)
+    tray.snooze_reminder.connect(reminder.snooze)
+    tray.silence_reminder.connect(reminder.not_today)
+
+
+def show_first(quick_log: QuickLog, then: Callable[[], object]) -> None:
+    """Show the quick log, and run `then` once it is painted: a zero timer posted from the
+    first paint runs after that paint is flushed (the fallback: a platform that never paints)."""
+    quick_log.first_painted.connect(lambda: QTimer.singleShot(0, then))
+    QTimer.singleShot(BUILD_FALLBACK_MS, then)
+    quick_log.show()
 
 
 def quit_on_signals(quit_app: Callable[[], None]) -> QTimer:

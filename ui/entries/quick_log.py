@@ -34,6 +34,7 @@ TEMPLATE_EXTRA = ("category", "tags", "prompt", "tool_version")
 class QuickLog(QDialog):
     saved = Signal(object)  # Entry
     more_requested = Signal(dict)  # field values to continue in the full editor
+    first_painted = Signal()  # once: `offscript quick` builds the main window after it
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,7 @@ class QuickLog(QDialog):
         self.error = QLabel(visible=False, wordWrap=True)
         self.error.setAccessibleName("Problem")
         self._completions_loaded = False  # after the first paint: ~0.4 s at 100k entries
+        self._painted = False
         self.template_button = TemplateButton(journal, self, can_save=False)
         self.template_extra: dict[str, Any] = {}  # template fields the quick form has no box for
         for widget, name in ((self.title, "Title"), (self.tool, "Tool"), (self.note, "Note")):
@@ -69,6 +71,9 @@ class QuickLog(QDialog):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
         if not self._completions_loaded:
             QTimer.singleShot(0, self, self.load_completions)
 

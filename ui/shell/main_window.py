@@ -237,16 +237,22 @@ class MainWindow(QMainWindow):
 
     def open_quick_log(self) -> QuickLog:
         if self.quick_log is None:
-            self.quick_log = QuickLog(self.journal, self)
-            self.quick_log.saved.connect(lambda _e: self.journal_page.reload())
-            self.quick_log.saved.connect(
-                lambda e: self.statusBar().showMessage(f"Logged “{e.title}”", 4000))
-            self.quick_log.more_requested.connect(self._more_from_quick_log)
-            self.quick_log.finished.connect(self._quick_log_closed)
+            self.adopt_quick_log(QuickLog(self.journal, self))
+        assert self.quick_log is not None
         self.quick_log.show()
         self.quick_log.raise_()
         self.quick_log.activateWindow()
         return self.quick_log
+
+    def adopt_quick_log(self, quick_log: QuickLog) -> None:
+        """Take over a quick log: one this window opens, or the one `offscript quick` showed
+        before this window was built."""
+        self.quick_log = quick_log
+        quick_log.saved.connect(lambda _e: self.journal_page.reload(check_samples=False))
+        quick_log.saved.connect(
+            lambda e: self.statusBar().showMessage(f"Logged “{e.title}”", 4000))
+        quick_log.more_requested.connect(self._more_from_quick_log)
+        quick_log.finished.connect(self._quick_log_closed)
 
     def _quick_log_closed(self) -> None:
         if self.quick_log is not None:
