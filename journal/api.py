@@ -1,4 +1,5 @@
-"""Journal: the one facade the CLI and the desktop app call. Holds no UI and no SQL of its own."""
+"""Journal: the one facade the CLI and the desktop app call. Holds no UI and no SQL of its own:
+every query lives in the store (journal/store.py and its parts store_entries.py, store_queries.py)."""
 
 from __future__ import annotations
 
@@ -247,15 +248,11 @@ class Journal:
         ids = list(entry_ids)
         if ids:
             with self.store.transaction():
-                self.store.conn.execute(
-                    f"UPDATE entries SET sample = 1 WHERE id IN ({', '.join('?' * len(ids))})", ids)
+                self.store.mark_samples(ids)
 
     def sample_ids(self) -> _List[str]:
         """Ids of the flagged sample entries outside the Trash, newest first."""
-        rows = self.store.conn.execute(
-            "SELECT id FROM entries WHERE sample = 1 AND trashed_at IS NULL "
-            "ORDER BY occurred_at DESC").fetchall()
-        return [str(row[0]) for row in rows]
+        return self.store.sample_ids()
 
     def purge_expired(self) -> int:
         return self.purge(older_than_days=TRASH_DAYS)

@@ -1,33 +1,33 @@
-"""The encrypted SQLite file: connection, migrations, and the entry queries."""
+"""The encrypted SQLite file: connection, transactions, migrations and settings.
+
+Store holds all SQL. The entry SQL lives in two parts of it, by responsibility:
+store_entries.py (single entries by id, trash, the sample flag, the row codec) and
+store_queries.py (pages and counts under a filter, suggestions)."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 
 from journal import migrations
 from journal.disk_errors import damaged, from_sqlite_error
-from journal.entries import Entry, now_local
-from journal.errors import LockedError, NotFoundError, QueryError, StorageError
+from journal.entries import now_local
+from journal.errors import LockedError, StorageError
 from journal.paths import BACKUP_DIR, create_private_file, make_private_dir, make_private_file
-from journal.query import EntryFilter, order_clause, where_clause
+from journal.store_entries import EntryRows
+from journal.store_queries import EntryQueries
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-_SUGGESTED = ("tool", "category", "tool_version", "tags")
-_SUGGEST_LIMIT = 500  # completers and filter lists never need more
-_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in migrations.ENTRY_COLUMNS) + " FROM entries e"
 
 
 def _hex_key(key: bytes) -> str:
@@ -51,7 +51,7 @@ def write_error(exc: sqlcipher3.Error, path: Path) -> StorageError:
 MIN_FILE_BYTES = 4096
 
 
-class Store:
+class Store(EntryRows, EntryQueries):
     """One SQLCipher connection to one journal file."""
 
     def __init__(self, conn: sqlcipher3.Connection, path: Path, key: bytes) -> None:
@@ -223,137 +223,6 @@ class Store:
         make_private_file(target)
         return target
 
-    # -- rows ------------------------------------------------------------------------------
-    @staticmethod
-    def _row(entry: Entry) -> dict[str, Any]:
-        data = entry.to_dict()
-        row = {c: data.get(c) for c in migrations.ENTRY_COLUMNS}
-        row["failure_modes"] = json.dumps(entry.failure_modes)
-        row["tags"] = json.dumps(entry.tags, ensure_ascii=False)
-        row["share"] = int(entry.share)
-        return row
-
-    @staticmethod
-    def _entry(row: tuple[Any, ...]) -> Entry:
-        data = dict(zip(migrations.ENTRY_COLUMNS, row, strict=True))
-        entry = Entry(
-            title=data["title"], tool=data["tool"], outcome=data["outcome"],
-            minutes_without_ai=data["minutes_without_ai"], minutes_with_ai=data["minutes_with_ai"],
-            occurred_at=datetime.fromisoformat(data["occurred_at"]),
-            tool_version=data["tool_version"], category=data["category"], prompt=data["prompt"],
-            iterations=data["iterations"], what_broke=data["what_broke"],
-            failure_modes=json.loads(data["failure_modes"]), lesson=data["lesson"],
-            tags=json.loads(data["tags"]), share=bool(data["share"]), id=data["id"],
-        )
-        for stamp in ("created_at", "updated_at", "trashed_at"):
-            if data[stamp]:
-                setattr(entry, stamp, datetime.fromisoformat(data[stamp]))
-        return entry
-
-    def insert(self, entries: Iterable[Entry], *, skip_existing: bool = False) -> int:
-        """Insert entries (caller holds the transaction). Returns how many were added."""
-        verb = "INSERT OR IGNORE" if skip_existing else "INSERT"
-        cols = migrations.ENTRY_COLUMNS
-        sql = f"{verb} INTO entries ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        stamp = now_local()
-        rows = []
-        for entry in entries:
-            entry.created_at = entry.created_at or stamp
-            entry.updated_at = entry.updated_at or stamp
-            row = self._row(entry)
-            rows.append(tuple(row[c] for c in cols))
-        try:
-            cur = self.conn.executemany(sql, rows)
-        except sqlcipher3.IntegrityError as exc:
-            raise StorageError(f"An entry with that id already exists: {exc}") from exc
-        return max(int(cur.rowcount), 0)  # rows inserted; FTS trigger writes are not counted
-
-    def replace(self, entry: Entry) -> None:
-        row = self._row(entry)
-        sets = ", ".join(f"{c} = ?" for c in migrations.ENTRY_COLUMNS if c != "id")
-        params = [row[c] for c in migrations.ENTRY_COLUMNS if c != "id"] + [entry.id]
-        cur = self.conn.execute(f"UPDATE entries SET {sets} WHERE id = ?", params)
-        if cur.rowcount != 1:
-            raise NotFoundError(f"No entry with id {entry.id}.")
-
-    def get(self, entry_id: str) -> Entry:
-        rows = self.conn.execute(_SELECT + " WHERE e.id = ?", (entry_id,)).fetchall()
-        if not rows:
-            rows = self.conn.execute(
-                _SELECT + " WHERE e.id LIKE ? ORDER BY e.id LIMIT 2", (entry_id + "%",)).fetchall()
-            if len(rows) > 1:
-                raise NotFoundError(f"Id prefix {entry_id!r} matches several entries; type more.")
-        # A prefix needs 4+ characters so a stray digit never picks an entry by chance.
-        if not rows or (len(entry_id) < 4 and rows[0][0] != entry_id):
-            raise NotFoundError(f"No entry with id {entry_id!r}.")
-        return self._entries(rows[:1])[0]
-
-    def set_trashed(self, entry_id: str, when: datetime | None) -> None:
-        stamp = when.isoformat(timespec="seconds") if when else None
-        cur = self.conn.execute("UPDATE entries SET trashed_at = ? WHERE id = ?", (stamp, entry_id))
-        if cur.rowcount != 1:
-            raise NotFoundError(f"No entry with id {entry_id!r}.")
-
-    def purge_trashed(self, entry_ids: list[str] | None = None, *,
-                      trashed_before: str | None = None) -> int:
-        """Delete trashed entries for good: the given ids, those trashed before a time, or all."""
-        if entry_ids is not None:
-            if not entry_ids:
-                return 0
-            marks = ", ".join("?" * len(entry_ids))
-            return self.delete(f"trashed_at IS NOT NULL AND id IN ({marks})", list(entry_ids))
-        if trashed_before is not None:
-            return self.delete("trashed_at IS NOT NULL AND trashed_at < ?", [trashed_before])
-        return self.delete("trashed_at IS NOT NULL", [])
-
-    def delete(self, condition: str, params: list[object]) -> int:
-        cur = self.conn.execute(f"DELETE FROM entries WHERE {condition}", params)
-        return int(cur.rowcount)
-
-    # -- queries ---------------------------------------------------------------------------
-    def fetch(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
-        """Rows of one read query; SQLite errors become ours (bad search syntax: QueryError)."""
-        try:
-            rows: list[tuple[Any, ...]] = self.conn.execute(sql, params).fetchall()
-            return rows
-        except sqlcipher3.OperationalError as exc:
-            if "fts5" in str(exc) or "MATCH" in str(exc):
-                raise QueryError(f"Search could not be understood: {exc}") from exc
-            raise from_sqlite_error(self.path, exc) from exc
-        except sqlcipher3.DatabaseError as exc:
-            raise from_sqlite_error(self.path, exc) from exc
-
-    def _entries(self, rows: list[tuple[Any, ...]]) -> list[Entry]:
-        try:
-            return [self._entry(r) for r in rows]
-        except (ValueError, TypeError, KeyError) as exc:  # a damaged page decrypted to noise
-            raise damaged(self.path, exc) from exc
-
-    def page(self, flt: EntryFilter, *, offset: int = 0, limit: int = 100,
-             sort: str = "occurred_at", descending: bool = True) -> list[Entry]:
-        where, params = where_clause(flt)
-        sql = f"{_SELECT} WHERE {where} ORDER BY {order_clause(sort, descending)} LIMIT ? OFFSET ?"
-        return self._entries(self.fetch(sql, [*params, limit, offset]))
-
-    def count(self, flt: EntryFilter) -> int:
-        where, params = where_clause(flt)
-        rows = self.fetch(f"SELECT count(*) FROM entries e WHERE {where}", params)
-        return int(rows[0][0])
-
-    def distinct(self, column: str, limit: int = 200) -> list[str]:
-        """Most used values of tool/category/tool_version/tags first, for completers.
-
-        One scan of the entries fills all four lists, kept until this or another connection
-        writes (PRAGMA data_version): a window asks for them many times at start-up, and each
-        scan reads the whole table (prompts included) — seconds at 100k entries.
-        """
-        if column not in _SUGGESTED:
-            raise ValueError(column)
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        if self._suggestions is None or self._suggestions[0] != (version, self._writes):
-            self._suggestions = ((version, self._writes), self._count_values())
-        return self._suggestions[1][column][:limit]
-
     def data_version(self) -> int:
         """SQLite's PRAGMA data_version: changes when another connection (the CLI, a second
         process) commits to this file; our own writes leave it alone."""
@@ -362,27 +231,7 @@ class Store:
         except sqlcipher3.DatabaseError as exc:
             raise damaged(self.path, exc) from exc
 
-    def forget_cached(self) -> None:
-        """Drop cached suggestions (after the file's contents were replaced, e.g. a restore)."""
-        self._suggestions = None
-
-    def _count_values(self) -> dict[str, list[str]]:
-        # Counted in SQL over the narrow entries_suggest index (migration v5), never the table.
-        grouped = ("SELECT min({c}), count(*) n FROM entries INDEXED BY entries_suggest "
-                   "WHERE trashed_at IS NULL AND {c} IS NOT NULL GROUP BY {c} COLLATE NOCASE "
-                   "ORDER BY n DESC, min({c}) LIMIT ?")
-        tags = ("SELECT j.value, count(*) n FROM entries e INDEXED BY entries_suggest, "
-                "json_each(e.tags) j WHERE e.trashed_at IS NULL GROUP BY j.value "
-                "ORDER BY n DESC, j.value LIMIT ?")
-        out: dict[str, list[str]] = {}
-        for column in _SUGGESTED:
-            sql = tags if column == "tags" else grouped.format(c=column)
-            try:
-                out[column] = [str(r[0]) for r in self.conn.execute(sql, (_SUGGEST_LIMIT,))]
-            except sqlcipher3.DatabaseError as exc:
-                raise from_sqlite_error(self.path, exc) from exc
-        return out
-
+    # -- settings kept inside the encrypted file ----------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else default
