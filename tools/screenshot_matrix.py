@@ -5,13 +5,13 @@ at 1440x900 and 1024x640, light and dark. `python -m tools.screenshot_matrix doc
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from journal.share import lists
+from tools.screenshots import capture, offscreen_app
 from tools.share_screenshot import build_share_preview
 from ui.infra import theme
 from ui.shell.main_window import MainWindow
@@ -68,13 +68,7 @@ SHOTS: list[tuple[str, Callable[[Path], QWidget]]] = [
 
 
 def render_matrix(out_dir: Path, only: list[str] | None = None) -> list[Path]:
-    import keyring
-
-    from tools.screenshots import _MemoryKeyring
-
-    keyring.set_keyring(_MemoryKeyring())
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([])
+    app = offscreen_app()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     lists.login_names = lambda: []  # type: ignore[attr-defined]  # no real login in shots
@@ -82,20 +76,9 @@ def render_matrix(out_dir: Path, only: list[str] | None = None) -> list[Path]:
         theme.apply(app, mode)
         for width, height in SIZES:
             for name, builder in SHOTS:
-                if only and name not in only:
-                    continue
-                with tempfile.TemporaryDirectory() as tmp:
-                    widget = builder(Path(tmp))
-                    widget.resize(width, height)
-                    widget.show()
-                    for _ in range(8):
-                        app.processEvents()
+                if not only or name in only:
                     target = out_dir / f"{name}-{width}x{height}-{mode}.png"
-                    widget.grab().save(str(target))
-                    written.append(target)
-                    widget.close()
-                    widget.deleteLater()
-                    app.processEvents()
+                    written.append(capture(app, builder, (width, height), target, 8))
     theme.apply(app, "system")
     return written
 

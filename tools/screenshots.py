@@ -175,31 +175,39 @@ SHOTS: list[tuple[str, Builder, tuple[int, int]]] = [
 ]
 
 
-def render(out_dir: Path, only: list[str] | None = None) -> list[Path]:
+def offscreen_app() -> QApplication:
+    """The QApplication the shots are taken in, with the in-memory keychain in place."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     keyring.set_keyring(_MemoryKeyring())
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([])
     app.setApplicationName("Offscript")
     app.setWindowIcon(app_icon())
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, builder, (width, height) in SHOTS:
-        if only and name not in only:
-            continue
-        with tempfile.TemporaryDirectory() as tmp:
-            widget = builder(Path(tmp))
-            widget.resize(width, height or widget.sizeHint().height())
-            widget.show()
-            for _ in range(5):
-                app.processEvents()
-            target = out_dir / f"{name}.png"
-            widget.grab().save(str(target))
-            written.append(target)
-            widget.close()
-            widget.deleteLater()
+    return app
+
+
+def capture(app: QApplication, builder: Callable[[Path], QWidget], size: tuple[int, int],
+            target: Path, settle_turns: int = 5) -> Path:
+    """Build a widget over a throwaway folder, show it at size (height 0: its own) and save it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        widget = builder(Path(tmp))
+        width, height = size
+        widget.resize(width, height or widget.sizeHint().height())
+        widget.show()
+        for _ in range(settle_turns):
             app.processEvents()
-    return written
+        widget.grab().save(str(target))
+        widget.close()
+        widget.deleteLater()
+        app.processEvents()
+    return target
+
+
+def render(out_dir: Path, only: list[str] | None = None) -> list[Path]:
+    app = offscreen_app()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [capture(app, builder, size, out_dir / f"{name}.png")
+            for name, builder, size in SHOTS if not only or name in only]
 
 
 if __name__ == "__main__":
