@@ -15,11 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from faults.editor_window import new_entry_window, when_draft_saved
 from journal import Journal
 from ui.infra import crash
 from ui.infra.session import begin_session
-from ui.infra.settings import AppSettings
-from ui.shell.main_window import MainWindow
 
 
 def main() -> int:
@@ -30,25 +29,15 @@ def main() -> int:
     crash.install_excepthook()
     journal = Journal.open(Path(os.environ["OFFSCRIPT_HOME"]))
     begin_session()
-    window = MainWindow(journal, AppSettings(Path(settings_path)))
-    window.show()
-    window.new_entry()
-    editor = window.journal_page.editor
+    _window, editor = new_entry_window(journal, settings_path)
     editor.title.setText(title)
     editor.prompt.setPlainText(prompt)
 
     def broken_slot() -> None:
         raise ValueError(f"could not handle {title!r}: {prompt}")
 
-    def check() -> None:
-        if journal.get_setting("draft:editor"):
-            print("DRAFT-SAVED", flush=True)
-            faulthandler._sigsegv()
-
     QTimer.singleShot(0, broken_slot)
-    poll = QTimer(interval=100)
-    poll.timeout.connect(check)
-    poll.start()
+    _poll = when_draft_saved(journal, faulthandler._sigsegv)
     return app.exec()
 
 

@@ -11,33 +11,20 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from faults.editor_window import new_entry_window, when_draft_saved
 from journal import Journal
-from ui.infra.settings import AppSettings
-from ui.shell.main_window import MainWindow
 
 
 def main() -> int:
     settings_path, title, prompt = sys.argv[1:4]
     app = QApplication(sys.argv[:1])
     journal = Journal.open(Path(os.environ["OFFSCRIPT_HOME"]))
-    window = MainWindow(journal, AppSettings(Path(settings_path)))
-    window.show()
-    window.new_entry()
-    editor = window.journal_page.editor
+    _window, editor = new_entry_window(journal, settings_path)
     editor.title.setText(title)
     editor.prompt.setPlainText(prompt)
-
-    def check() -> None:
-        if journal.get_setting("draft:editor"):
-            print("DRAFT-SAVED", flush=True)
-            poll.stop()
-
-    poll = QTimer(interval=100)
-    poll.timeout.connect(check)
-    poll.start()
+    _poll = when_draft_saved(journal)
     return app.exec()
 
 

@@ -19,9 +19,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from faults.editor_window import new_entry_window
 from journal import Journal
-from ui.infra.settings import AppSettings
-from ui.shell.main_window import MainWindow
 
 TEXT_FIELDS = ("title", "tool", "tool_version", "prompt", "what_broke", "lesson", "tags")
 TICK_MS = 8
@@ -68,10 +67,7 @@ def main() -> int:
     settings_path, seed = sys.argv[1], int(sys.argv[2])
     app = QApplication(sys.argv[:1])
     journal = Journal.open(Path(os.environ["OFFSCRIPT_HOME"]))
-    window = MainWindow(journal, AppSettings(Path(settings_path)))
-    window.show()
-    window.new_entry()
-    editor = window.journal_page.editor
+    _window, editor = new_entry_window(journal, settings_path)
     steps = script(seed)
     position = 0
 
