@@ -42,15 +42,22 @@ def _clipped(window: QWidget) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)])
-def test_nothing_clipped_on_small_screens(journal: Journal, qtbot, settings: AppSettings,
-                                          size: tuple[int, int]) -> None:
+def _samples_window(journal: Journal, qtbot, settings: AppSettings,
+                    size: tuple[int, int]) -> MainWindow:
+    """The main window over the sample entries, shown at size."""
     journal.add_many(sample_entries())
     window = MainWindow(journal, settings)
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720)])
+def test_nothing_clipped_on_small_screens(journal: Journal, qtbot, settings: AppSettings,
+                                          size: tuple[int, int]) -> None:
+    window = _samples_window(journal, qtbot, settings, size)
     page = window.journal_page
     page.load_choices()
     page.reload()
@@ -73,12 +80,7 @@ def test_nothing_clipped_on_small_screens(journal: Journal, qtbot, settings: App
 
 def test_columns_come_back_when_there_is_room(journal: Journal, qtbot,
                                               settings: AppSettings) -> None:
-    journal.add_many(sample_entries())
-    window = MainWindow(journal, settings)
-    qtbot.addWidget(window)
-    window.resize(1024, 640)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _samples_window(journal, qtbot, settings, (1024, 640))
     table = window.journal_page.table
     narrow = [c for c in range(6) if table.isColumnHidden(c)]
     window.resize(1900, 1000)
@@ -92,12 +94,7 @@ def test_other_pages_and_share_fit_small_screens(journal: Journal, qtbot, settin
                                                  size: tuple[int, int]) -> None:
     from ui.share.dialog import ShareDialog
 
-    journal.add_many(sample_entries())
-    window = MainWindow(journal, settings)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _samples_window(journal, qtbot, settings, size)
     for page in (window.dashboard, window.prompts, window.trash):
         window.show_page(page)
         qtbot.wait(20)
