@@ -304,9 +304,4 @@ def _failure_modes(rows: list[stats_sql.FailureModeRow]) -> tuple[FailureMode, .
 
 
 def _highlights(rows: list[stats_sql.HighlightRow]) -> tuple[Highlight, ...]:
-    return tuple(
-        Highlight(id=r.id, occurred_at=r.occurred_at, title=r.title, tool=r.tool,
-                  outcome=r.outcome, net_minutes=int(r.net_minutes),
-                  cost_minutes=int(r.cost_minutes), lesson=r.lesson, what_broke=r.what_broke)
-        for r in rows
-    )
+    return tuple(Highlight(**row._asdict()) for row in rows)  # the same fields, by name
