@@ -87,7 +87,10 @@ class Store(EntryRows, EntryQueries):
             # journal over the user's (lost) data: a cut-short file is damage, not a fresh start.
             raise damaged(path, ValueError(f"only {path.stat().st_size} bytes, less than a page"))
         try:
-            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+            # The timeout is the busy handler of the first read too (the key check below), which
+            # runs before _configure: without it sqlite3's default 5 s applies there.
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                                      timeout=_busy_timeout_ms() / 1000)
         except sqlcipher3.Error as exc:
             raise from_sqlite_error(path, exc) from exc
         try:
@@ -120,7 +123,7 @@ class Store(EntryRows, EntryQueries):
         thread's own connection, WAL gives it one consistent snapshot) or to a copy that shares
         the key (a backup). The busy timeout is the store's own."""
         conn = sqlcipher3.connect(str(path or self.path), isolation_level=None,
-                                  check_same_thread=False)
+                                  check_same_thread=False, timeout=_busy_timeout_ms() / 1000)
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = {_hex_key(self._key)}")

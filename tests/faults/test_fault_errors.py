@@ -143,9 +143,12 @@ def test_second_process_holding_the_journal(seeded: dict[str, str]) -> None:
         holder.execute(f"PRAGMA key = \"x'{key_hex(seeded)}'\"")
         holder.execute("PRAGMA busy_timeout = 0")
         holder.execute("BEGIN EXCLUSIVE")
-        result = cli({**seeded, "OFFSCRIPT_BUSY_TIMEOUT_MS": "300"}, *add_args("blocked"))
+        impatient = {**seeded, "OFFSCRIPT_BUSY_TIMEOUT_MS": "300"}
+        result = cli(impatient, *add_args("blocked"))
         assert_clean_failure(result, 4, "another program", "try again", "Nothing was changed")
-        assert cli(seeded, "list").returncode == 0  # readers are not blocked (WAL)
+        # Readers are not blocked (WAL), even with a short wait; only the best-effort checkpoint
+        # on close waits for the writer (busy timeout), and then gives up quietly.
+        assert cli(impatient, "list").returncode == 0
         holder.execute("ROLLBACK")
     finally:
         holder.close()
