@@ -6,10 +6,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test test-installed lint bench screenshots package clean
 
-# Test processes (pytest-xdist): one per core, an idle one takes queued tests from a busy one
-# (worksteal: the few long fault tests otherwise leave one core idle at the end).
-# `make test TEST_WORKERS=0` runs in one process.
-TEST_WORKERS ?= auto
+# Test processes (pytest-xdist): two per core, as most of a fault test's time is spent waiting (for
+# a kill moment, a child's start, a poll), which left one of two cores idle at one per core; an
+# idle process takes queued tests from a busy one (worksteal: the few long fault tests otherwise
+# leave a core idle at the end). `make test TEST_WORKERS=0` runs in one process.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(2 * len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2 * (os.cpu_count() or 1))')
 # A regular (non-editable) install for `make test-installed`, rebuilt on every run.
 INSTALLED := build/installed-venv
 
@@ -21,18 +22,30 @@ $(PY):
 	    rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
 	  else echo "Python's venv module is missing: sudo apt-get install python3-venv" >&2; exit 1; fi; }
 
-$(STAMP): $(PY) pyproject.toml
+# With the bundle's pinned versions (packaging/constraints.txt): the bundle tests, which build
+# beside the main suite, then never swap a library under it, and tests run what ships.
+$(STAMP): $(PY) pyproject.toml packaging/constraints.txt
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,dev]"
+	$(PY) -m pip install --quiet -c packaging/constraints.txt -e ".[test,dev]"
 	@touch $(STAMP)
 
 run: $(STAMP)
 	@sh packaging/ensure-system-deps.sh
 	$(VENV)/bin/offscript
 
+# The bundle tests (which first build dist/ unless it is current) run in the background beside
+# the main suite, which leaves CPU idle while it waits; their output follows the suite's (and is
+# kept in build/package-tests.log), and either one failing fails `make test`.
+PACKAGE_LOG := build/package-tests.log
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not package" -n $(TEST_WORKERS) --dist worksteal
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m package tests/package
+	@mkdir -p build; \
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m package tests/package \
+	  -o cache_dir=build/pytest-cache-package >$(PACKAGE_LOG) 2>&1 & bundle=$$!; \
+	trap 'kill $$bundle 2>/dev/null; exit 130' INT TERM; \
+	echo "bundle tests started in the background (-m package tests/package > $(PACKAGE_LOG))"; \
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not package" -n $(TEST_WORKERS) --dist worksteal; \
+	suite=$$?; echo "== waiting for the bundle tests"; wait $$bundle; bundled=$$?; \
+	cat $(PACKAGE_LOG); [ $$suite = 0 ] && [ $$bundled = 0 ]
 
 # The same suite against `pip install .` (what a wheel user gets), not the editable checkout.
 # -P keeps the working directory (this checkout) off sys.path, so journal/ui come from
