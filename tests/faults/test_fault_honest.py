@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -62,13 +63,23 @@ def test_lock_held_by_another_program_is_a_lock_timeout(seeded: dict[str, str]) 
 
 
 # -- item 8: a damaged vault.json -------------------------------------------------------------
-@pytest.fixture
-def passphrase_journal(cli_env: dict[str, str]) -> tuple[dict[str, str], str]:
-    folder = Path(cli_env["OFFSCRIPT_HOME"])
+@pytest.fixture(scope="module")
+def passphrase_journal_made_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A closed passphrase journal at the shipped scrypt costs (~0.5 s to wrap), made once."""
+    folder = tmp_path_factory.mktemp("passphrase-template") / "journal"
     journal, recovery = Journal.create(folder, passphrase=PASS)
     journal.add(Entry(title="kept", tool="Claude", outcome="worked", minutes_without_ai=5,
                       minutes_with_ai=1))
     journal.close()
+    return folder, recovery
+
+
+@pytest.fixture
+def passphrase_journal(cli_env: dict[str, str], passphrase_journal_made_once: tuple[Path, str]
+                       ) -> tuple[dict[str, str], str]:
+    """A copy of that journal (files and modes) for each test to damage."""
+    template, recovery = passphrase_journal_made_once
+    shutil.copytree(template, cli_env["OFFSCRIPT_HOME"])
     return {**cli_env, "OFFSCRIPT_PASSPHRASE": PASS}, recovery
 
 
