@@ -38,7 +38,10 @@ def _run_and_kill(env: dict[str, str], settings: Path, seed: int, delay: float
                             stderr=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     first = proc.stdout.readline()
-    assert first.startswith("STEP "), proc.stderr.read() if proc.stderr else first
+    if not first.startswith("STEP "):  # fail with its stderr, leaving no app running in the pool
+        proc.kill()
+        _out, err = proc.communicate(timeout=30)
+        pytest.fail(f"seed {seed}: the typing app did not start typing: {first!r}\n{err}")
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     killed_at = time.monotonic()
