@@ -218,6 +218,18 @@ class Journal:
         """Values used before, most frequent first (tool, category, tool_version, tags)."""
         return self.store.distinct(column)
 
+    # A window counts the suggestions on a worker thread (through `reading()`) and hands them
+    # to its journal: stamp first, count on the reader, then adopt (refused if anything was
+    # written meanwhile, so a stale list is never used).
+    def suggestion_stamp(self) -> tuple[int, int]:
+        return self.store.suggestion_stamp()
+
+    def count_suggestions(self) -> dict[str, _List[str]]:
+        return self.store.count_suggestions()
+
+    def adopt_suggestions(self, stamp: tuple[int, int], values: dict[str, _List[str]]) -> bool:
+        return self.store.adopt_suggestions(stamp, values)
+
     # -- trash -----------------------------------------------------------------------------
     def trash(self, entry_id: str) -> Entry:
         entry = self.store.get(entry_id)
