@@ -266,6 +266,10 @@ class Journal:
         """Ids of the flagged sample entries outside the Trash, newest first."""
         return self.store.sample_ids()
 
+    def has_samples(self) -> bool:
+        """Whether any flagged sample entry is outside the Trash (cheaper than sample_ids)."""
+        return self.store.has_samples()
+
     def purge_expired(self) -> int:
         return self.purge(older_than_days=TRASH_DAYS)
 

@@ -127,7 +127,8 @@ class JournalPage(QWidget):
         self.editor.refresh_suggestions()
 
     def _check_samples(self) -> None:
-        """Show the 'remove sample entries' bar while any entry has the sample tag."""
+        """Show the 'remove sample entries' bar while any flagged sample is outside the Trash
+        (an index lookup since schema v9)."""
         self._has_samples = samples.has_samples(self.journal)
         self.samples_bar.setVisible(self._has_samples)
 
