@@ -134,6 +134,10 @@ class Journal:
     def close(self) -> None:
         self.store.close()
 
+    @property
+    def closed(self) -> bool:
+        return self.store.closed
+
     @contextlib.contextmanager
     def reading(self) -> Iterator[Journal]:
         """This journal over a second connection to its file, for reading on a worker thread

@@ -46,6 +46,8 @@ class SuggestionsLoader(QObject):
             self._counted.emit(stamp, values)
 
     def _adopt(self, stamp: tuple[int, int], values: dict[str, list[str]] | None) -> None:
+        if self.journal.closed:  # the app is quitting (or a test ended) while this counted
+            return
         if values is not None and not self.journal.adopt_suggestions(stamp, values):
             log.info("the journal changed while suggestions were counted: counting again")
         self.loaded.emit()
