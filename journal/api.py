@@ -134,6 +134,10 @@ class Journal:
     def close(self) -> None:
         self.store.close()
 
+    @property
+    def closed(self) -> bool:
+        return self.store.closed
+
     @contextlib.contextmanager
     def reading(self) -> Iterator[Journal]:
         """This journal over a second connection to its file, for reading on a worker thread
@@ -218,6 +222,18 @@ class Journal:
         """Values used before, most frequent first (tool, category, tool_version, tags)."""
         return self.store.distinct(column)
 
+    # A window counts the suggestions on a worker thread (through `reading()`) and hands them
+    # to its journal: stamp first, count on the reader, then adopt (refused if anything was
+    # written meanwhile, so a stale list is never used).
+    def suggestion_stamp(self) -> tuple[int, int]:
+        return self.store.suggestion_stamp()
+
+    def count_suggestions(self) -> dict[str, _List[str]]:
+        return self.store.count_suggestions()
+
+    def adopt_suggestions(self, stamp: tuple[int, int], values: dict[str, _List[str]]) -> bool:
+        return self.store.adopt_suggestions(stamp, values)
+
     # -- trash -----------------------------------------------------------------------------
     def trash(self, entry_id: str) -> Entry:
         entry = self.store.get(entry_id)
@@ -253,6 +269,10 @@ class Journal:
     def sample_ids(self) -> _List[str]:
         """Ids of the flagged sample entries outside the Trash, newest first."""
         return self.store.sample_ids()
+
+    def has_samples(self) -> bool:
+        """Whether any flagged sample entry is outside the Trash (cheaper than sample_ids)."""
+        return self.store.has_samples()
 
     def purge_expired(self) -> int:
         return self.purge(older_than_days=TRASH_DAYS)

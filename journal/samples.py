@@ -68,7 +68,7 @@ def add_samples(journal: Journal) -> int:
 
 
 def has_samples(journal: Journal) -> bool:
-    return bool(journal.sample_ids())
+    return journal.has_samples()
 
 
 def remove_samples(journal: Journal) -> list[str]:

@@ -58,6 +58,7 @@ class Store(EntryRows, EntryQueries):
         self.conn = conn
         self.path = path
         self._key = key  # memory only: for a worker's own connection and for backup copies
+        self.closed = False
         self._writes = 0  # own commits; data_version only counts other connections' commits
         self._suggestions: tuple[tuple[int, int], dict[str, list[str]]] | None = None
 
@@ -150,6 +151,7 @@ class Store(EntryRows, EntryQueries):
             if checkpoint:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+        self.closed = True
         for suffix in ("-wal", "-shm"):
             make_private_file(self.path.with_name(self.path.name + suffix))
 

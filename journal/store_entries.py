@@ -17,6 +17,11 @@ from journal.entries import Entry, now_local
 from journal.errors import NotFoundError, StorageError
 
 SELECT_ENTRIES = "SELECT " + ", ".join(f"e.{c}" for c in migrations.ENTRY_COLUMNS) + " FROM entries e"
+# Both read only the few rows of the partial covering index entries_samples (schema v9), which
+# the planner picks unhinted because its WHERE is this term (tests/test_samples.py checks it).
+_LIVE_SAMPLES = "FROM entries WHERE sample = 1 AND trashed_at IS NULL"
+SAMPLE_IDS_SQL = f"SELECT id {_LIVE_SAMPLES} ORDER BY occurred_at DESC"
+HAS_SAMPLES_SQL = f"SELECT EXISTS (SELECT 1 {_LIVE_SAMPLES})"
 
 
 def entry_row(entry: Entry) -> dict[str, Any]:
@@ -129,7 +134,8 @@ class EntryRows:
 
     def sample_ids(self) -> list[str]:
         """Ids of the flagged sample entries outside the Trash, newest first."""
-        rows = self.conn.execute(
-            "SELECT id FROM entries WHERE sample = 1 AND trashed_at IS NULL "
-            "ORDER BY occurred_at DESC").fetchall()
-        return [str(row[0]) for row in rows]
+        return [str(row[0]) for row in self.conn.execute(SAMPLE_IDS_SQL).fetchall()]
+
+    def has_samples(self) -> bool:
+        """Whether any flagged sample entry is outside the Trash."""
+        return bool(self.conn.execute(HAS_SAMPLES_SQL).fetchone()[0])

@@ -16,6 +16,7 @@ from journal.store_entries import SELECT_ENTRIES, read_entries
 
 _SUGGESTED = ("tool", "category", "tool_version", "tags")
 _SUGGEST_LIMIT = 500  # completers and filter lists never need more
+_STREAM_CACHE_KIB = -1024  # PRAGMA cache_size in KiB when negative
 
 
 class EntryQueries:
@@ -58,10 +59,36 @@ class EntryQueries:
         """
         if column not in _SUGGESTED:
             raise ValueError(column)
-        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        if self._suggestions is None or self._suggestions[0] != (version, self._writes):
-            self._suggestions = ((version, self._writes), self._count_values())
+        stamp = self.suggestion_stamp()
+        if self._suggestions is None or self._suggestions[0] != stamp:
+            self._suggestions = (stamp, self._count_values())
         return self._suggestions[1][column][:limit]
+
+    def suggestion_stamp(self) -> tuple[int, int]:
+        """What cached suggestions are valid for: the file's version as this connection sees
+        it (PRAGMA data_version moves on other connections' commits) and its own commits."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0]), self._writes
+
+    def count_suggestions(self) -> dict[str, list[str]]:
+        """Every suggestion list, counted now through a small page cache.
+
+        The scans read the whole suggestions index once (~4 MB at 100k entries); through the
+        default 8 MB cache those pages would stay in memory for nothing (a worker's reader is
+        closed right after): 1 MB streams them, for ~+30% time off the GUI thread."""
+        size = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+        self.conn.execute(f"PRAGMA cache_size = {_STREAM_CACHE_KIB}")
+        try:
+            return self._count_values()
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {int(size)}")
+
+    def adopt_suggestions(self, stamp: tuple[int, int], values: dict[str, list[str]]) -> bool:
+        """Use lists counted by another connection if nothing was written since `stamp` (taken
+        from this connection before that count began); False when they may be stale."""
+        if set(values) != set(_SUGGESTED) or stamp != self.suggestion_stamp():
+            return False
+        self._suggestions = (stamp, {column: list(v) for column, v in values.items()})
+        return True
 
     def forget_cached(self) -> None:
         """Drop cached suggestions (after the file's contents were replaced, e.g. a restore)."""

@@ -18,6 +18,7 @@ import pytest
 from journal.migrations import LATEST
 from journal.query import EntryFilter
 from journal.store import Store
+from journal.store_entries import HAS_SAMPLES_SQL, SAMPLE_IDS_SQL
 
 FIXTURES = Path(__file__).parent / "fixtures" / "migrations"
 DATA: dict[str, Any] = json.loads((FIXTURES / "data.json").read_text(encoding="utf-8"))
@@ -101,6 +102,25 @@ def test_migrates_to_latest_with_every_field(old_copy: tuple[int, Path],
     backups = list((path.parent / "backups").glob(f"journal-*-pre-v{version + 1}.db"))
     assert len(backups) == 1
     assert backups[0].read_bytes() == (FIXTURES / f"v{version}" / "journal.db").read_bytes()
+
+
+def test_sample_lookup_reads_only_the_samples_index(old_copy: tuple[int, Path]) -> None:
+    # v9: without entries_samples "are there samples?" read all 100k rows after the first paint.
+    _version, path = old_copy
+    store = Store.open(path, KEY)
+    try:
+        indexes = {row[0] for row in store.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries'")}
+        assert "entries_samples" in indexes
+        assert not store.conn.execute(  # the planner picks it with no statistics to help
+            "SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'").fetchall()
+        for sql in (SAMPLE_IDS_SQL, HAS_SAMPLES_SQL):
+            plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+            assert any("COVERING INDEX entries_samples" in step for step in plan), plan
+        flagged = [r["id"] for r in DATA["entries"] if r["title"] in DATA["sample_titles_flagged"]]
+        assert store.sample_ids() == flagged and store.has_samples()
+    finally:
+        store.close()
 
 
 def test_migrated_journal_takes_new_writes(old_copy: tuple[int, Path]) -> None:

@@ -10,6 +10,7 @@ from journal import Entry, EntryFilter, Journal
 from journal.migrations import LATEST
 from journal.samples import SAMPLE_TAG, add_samples, has_samples, remove_samples, sample_entries
 from journal.store import Store
+from journal.store_entries import HAS_SAMPLES_SQL, SAMPLE_IDS_SQL
 
 MINE = {"title": "My own sample run", "tool": "Claude", "outcome": "worked",
         "minutes_without_ai": 10, "minutes_with_ai": 5, "tags": [SAMPLE_TAG, "mine"]}
@@ -50,3 +51,16 @@ def test_v6_journal_flags_its_samples_on_migration(tmp_path: Path) -> None:
     finally:
         store.close()
     assert len(list((tmp_path / "backups").glob("journal-*-pre-v7.db"))) == 1
+
+
+def test_sample_lookup_reads_only_the_samples_index(journal: Journal) -> None:
+    # At 100k entries a table scan here froze the window for 0.7 s after its first paint (v9).
+    add_samples(journal)
+    conn = journal.store.conn
+    for sql in (SAMPLE_IDS_SQL, HAS_SAMPLES_SQL):
+        plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        assert any("COVERING INDEX entries_samples" in step for step in plan), plan
+    ids = journal.sample_ids()
+    times = [journal.get(entry_id).occurred_at for entry_id in ids]
+    assert len(ids) == 10 and times == sorted(times, reverse=True)  # newest first, as before
+    assert journal.has_samples()

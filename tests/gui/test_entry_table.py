@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView
 
 from journal import Journal
 from ui.entries.entry_model import EntryTableModel as M
-from ui.entries.journal_page import COMPACT
+from ui.entries.entry_table import COMPACT
 from ui.infra.settings import AppSettings
 from ui.shell.main_window import MainWindow
 

@@ -1,5 +1,5 @@
-"""Saving an entry does not look for sample entries again: saving never makes or unmakes one,
-and the look-up reads the whole table (~0.6 s per save at 100k entries)."""
+"""Saving an entry does not look for sample entries again: saving never makes or unmakes one
+(before schema v9's index the look-up read the whole table, ~0.6 s per save at 100k entries)."""
 
 from __future__ import annotations
 

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,93 +20,12 @@ from journal import Entry, Journal, OffscriptError, samples
 from journal.format import plural
 from ui.entries.editor import EntryEditor
 from ui.entries.entry_model import EntryTableModel
+from ui.entries.entry_table import make_table
 from ui.entries.filter_bar import FilterBar
+from ui.entries.suggestions_loader import SuggestionsLoader
 from ui.infra import alerts
-from ui.widgets.badges import OutcomeBadgeDelegate
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.undo_bar import UndoBar
-
-# Columns that keep a compact width: (min, max) in pixels. Longer text is elided (…) and the
-# full value is in the tooltip; the Title column takes all the room that is left.
-COMPACT = {EntryTableModel.TOOL: (64, 100), EntryTableModel.TAGS: (56, 96)}
-FIXED = {EntryTableModel.DATE: 96, EntryTableModel.OUTCOME: 84, EntryTableModel.NET: 80}
-FIT_ROWS = 40  # rows measured to fit a column: about a screenful, not every loaded row
-# When the list is narrow, columns give way in this order (first hidden first); the title
-# keeps at least TITLE_MIN pixels, and date, title and outcome always stay.
-GIVE_WAY = (EntryTableModel.TAGS, EntryTableModel.TOOL, EntryTableModel.NET)
-TITLE_MIN = 140
-
-
-class ColumnsGiveWay(QObject):
-    """Hides low-priority columns while the table is too narrow for them (no sideways scroll)."""
-
-    def __init__(self, table: QTableView) -> None:
-        super().__init__(table)
-        self.table = table
-        table.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self.fit()
-        return False
-
-    def fit(self) -> None:
-        header = self.table.horizontalHeader()
-        room = self.table.viewport().width() - TITLE_MIN
-        keep = [c for c in range(self.table.model().columnCount())
-                if c not in GIVE_WAY and c != EntryTableModel.TITLE]
-        used = sum(header.sectionSize(c) for c in keep)
-        for col in reversed(GIVE_WAY):  # the most wanted first
-            fits = used + header.sectionSize(col) <= room
-            self.table.setColumnHidden(col, not fits)
-            if fits:
-                used += header.sectionSize(col)
-
-
-def fit_columns(table: QTableView) -> None:
-    """Size date and net to their text, tool and tags to their contents within COMPACT's bounds."""
-    table.resizeColumnToContents(EntryTableModel.DATE)
-    table.resizeColumnToContents(EntryTableModel.NET)
-    for col, (low, high) in COMPACT.items():
-        table.setColumnWidth(col, min(max(table.sizeHintForColumn(col), low), high))
-
-
-def make_table(model: EntryTableModel, name: str) -> QTableView:
-    table = QTableView()
-    table.setAccessibleName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(30)
-    table.setItemDelegateForColumn(EntryTableModel.OUTCOME, OutcomeBadgeDelegate(table))
-    header = table.horizontalHeader()
-    header.setResizeContentsPrecision(FIT_ROWS)
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(EntryTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
-    for col, width in FIXED.items():
-        table.setColumnWidth(col, width)
-    for col, (_low, high) in COMPACT.items():
-        table.setColumnWidth(col, high)
-
-    def fit_first_rows() -> None:  # once there is something to measure; later, the user decides
-        if model.rowCount() and not table.property("fitted"):
-            table.setProperty("fitted", True)
-            fit_columns(table)
-
-    model.modelReset.connect(fit_first_rows)
-    fit_first_rows()
-    # Sorting goes to SQL through EntryTableModel.sort; set the indicator before enabling.
-    header.setSortIndicator(EntryTableModel.DATE, Qt.SortOrder.DescendingOrder)
-    table.setSortingEnabled(True)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setProperty("give_way", ColumnsGiveWay(table))  # kept alive by its parent, the table
-    return table
 
 
 class JournalPage(QWidget):
@@ -172,15 +88,23 @@ class JournalPage(QWidget):
         self._count_changed(self.model.total)
 
     # -- list ------------------------------------------------------------------------------
-    def load_choices(self) -> None:
-        """Filter lists and editor completers from the values used before.
+    def load_choices(self, *, in_background: bool = False) -> None:
+        """Filter lists and editor completers from the values used before, and the samples bar.
 
-        One grouped query over the journal (~0.4 s at 100k entries): the main window runs it
-        right after it is first shown instead of before.
-        """
+        Counting the lists reads the whole suggestions index (~0.15 s at 100k entries): the
+        main window asks for it right after its first paint, counted on a worker thread."""
+        self._check_samples()
+        if not in_background:
+            self._fill_choices()
+            return
+        loader = SuggestionsLoader(self.journal, self)
+        loader.loaded.connect(self._fill_choices)
+        loader.loaded.connect(loader.deleteLater)
+        loader.start()
+
+    def _fill_choices(self) -> None:
         self.filter_bar.refresh_choices()
         self.editor.refresh_suggestions()
-        self._check_samples()
 
     def reload(self, *, check_samples: bool = True) -> None:
         self.filter_bar.refresh_choices()
@@ -203,7 +127,8 @@ class JournalPage(QWidget):
         self.editor.refresh_suggestions()
 
     def _check_samples(self) -> None:
-        """Show the 'remove sample entries' bar while any entry has the sample tag."""
+        """Show the 'remove sample entries' bar while any flagged sample is outside the Trash
+        (an index lookup since schema v9)."""
         self._has_samples = samples.has_samples(self.journal)
         self.samples_bar.setVisible(self._has_samples)
 

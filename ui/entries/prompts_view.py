@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from journal import Entry, EntryFilter, Journal
 from journal.format import plural
 from ui.entries.entry_model import EntryTableModel
-from ui.entries.journal_page import make_table
+from ui.entries.entry_table import make_table
 
 BASE = EntryFilter(outcome="worked", has_prompt=True)
 

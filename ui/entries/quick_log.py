@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from journal import Entry, Journal, OffscriptError, ValidationError
 from journal.entries import validate_fields
 from ui.entries.drafts import DraftStore, DraftThrottle
+from ui.entries.suggestions_loader import SuggestionsLoader
 from ui.infra import theme
 from ui.infra.resources import app_icon
 from ui.widgets.fields import NetLabel, OutcomeSelector, minutes_spin, set_completions
@@ -80,7 +81,11 @@ class QuickLog(QDialog):
     def load_completions(self) -> None:
         if not self._completions_loaded and self.isVisible():  # closed meanwhile: next show
             self._completions_loaded = True
-            set_completions(self.tool, self.journal.suggestions("tool"))
+            loader = SuggestionsLoader(self.journal, self)  # counted on a worker thread
+            loader.loaded.connect(
+                lambda: set_completions(self.tool, self.journal.suggestions("tool")))
+            loader.loaded.connect(loader.deleteLater)
+            loader.start()
 
     def _build_layout(self) -> None:
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from journal import TRASH_DAYS, EntryFilter, Journal, OffscriptError
 from journal.format import plural
 from ui.entries.entry_model import EntryTableModel
-from ui.entries.journal_page import make_table
+from ui.entries.entry_table import make_table
 from ui.infra import alerts
 
 

@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
     def _load_choices(self) -> None:
         if not self._choices_loaded:
             self._choices_loaded = True
-            self.journal_page.load_choices()
+            self.journal_page.load_choices(in_background=True)
 
     # -- behaviour -------------------------------------------------------------------------
     def _page_changed(self, row: int) -> None:

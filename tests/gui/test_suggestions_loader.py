@@ -1,0 +1,99 @@
+"""The lists of used values are counted on a worker thread after the first paint: the window's
+own connection never runs the counting scan, and a failed worker still leaves full lists."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import pytest
+
+from journal import Journal
+from ui.entries.quick_log import QuickLog
+from ui.infra.settings import AppSettings
+from ui.shell.main_window import MainWindow
+
+
+def _add(journal: Journal, title: str, tool: str) -> None:
+    journal.add({"title": title, "tool": tool, "outcome": "worked", "minutes_without_ai": 30,
+                 "minutes_with_ai": 10, "tags": ["regex"]})
+
+
+def _traced(journal: Journal) -> list[str]:
+    seen: list[str] = []
+    journal.store.conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_window_lists_are_counted_off_its_own_connection(journal: Journal, qtbot,
+                                                         settings: AppSettings) -> None:
+    _add(journal, "Regex", "Claude")
+    seen = _traced(journal)
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.journal_page
+    qtbot.waitUntil(lambda: page.filter_bar.tool.findData("Claude") > 0)
+    assert "Claude" in page.editor.tool.completer().model().stringList()
+    assert page.filter_bar.tag.findData("regex") > 0
+    journal.store.conn.set_trace_callback(None)
+    assert not [s for s in seen if "GROUP BY" in s]
+
+
+def test_lists_fill_even_when_the_worker_fails(journal: Journal, qtbot, settings: AppSettings,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _add(journal, "Regex", "Claude")
+
+    @contextlib.contextmanager
+    def broken() -> Iterator[Journal]:
+        raise OSError("no second connection")
+        yield journal  # pragma: no cover
+
+    monkeypatch.setattr(journal, "reading", broken)
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.journal_page.filter_bar.tool.findData("Claude") > 0)
+
+
+def test_a_save_while_counting_is_not_hidden_by_stale_lists(journal: Journal, qtbot,
+                                                            settings: AppSettings,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    _add(journal, "Regex", "Claude")
+    real_reading = journal.reading
+    counted_then_written: list[bool] = []
+
+    @contextlib.contextmanager
+    def reader_then_a_write() -> Iterator[Journal]:
+        with real_reading() as reader:
+            counted = reader.count_suggestions()
+            other = Journal.open(journal.folder)  # another program writes after the count
+            try:
+                _add(other, "Later", "Mistral")
+            finally:
+                other.close()
+            monkeypatch.setattr(reader, "count_suggestions", lambda: counted)
+            yield reader
+            counted_then_written.append(True)
+
+    monkeypatch.setattr(journal, "reading", reader_then_a_write)
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.journal_page.filter_bar.tool.findData("Claude") > 0)
+    assert counted_then_written  # the worker did hand its (now stale) lists over
+    assert window.journal_page.filter_bar.tool.findData("Mistral") > 0
+
+
+def test_quick_log_completer_is_counted_off_its_own_connection(journal: Journal,
+                                                               qtbot) -> None:
+    _add(journal, "Regex", "Claude")
+    seen = _traced(journal)
+    quick = QuickLog(journal)
+    qtbot.addWidget(quick)
+    quick.show()
+    qtbot.waitUntil(lambda: quick.tool.completer() is not None
+                    and "Claude" in quick.tool.completer().model().stringList())
+    journal.store.conn.set_trace_callback(None)
+    assert not [s for s in seen if "GROUP BY" in s]
