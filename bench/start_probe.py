@@ -4,7 +4,8 @@ Prints `SHOWN <unix time>` when the first event-loop turn after show() runs (the
 mapped), then `RSS <peak KiB>` after the window has settled (its first pages loaded), and exits.
 `app` (or `quick`: the quick-log window alone) builds the desktop app exactly as ui.app.run()
 does (its composition root) around an unlocked journal (passphrase mode if OFFSCRIPT_PASSPHRASE
-is set, else keychain mode); `bare` shows a QLabel in a plain QApplication.
+is set, else keychain mode); `bare` shows a QLabel in a plain QApplication; `floor` shows what
+a first paint of the journal physically needs and nothing of ours (see work_floor).
 """
 
 from __future__ import annotations
@@ -43,6 +44,43 @@ def bare() -> int:
     return app.exec()
 
 
+def work_floor(folder: Path) -> int:
+    """The least a window showing this journal's newest entries must do, in keychain mode: Qt's
+    enums (any widget code touches them), the key, SQLCipher opened with it, the entry count and
+    the first 200 rows (as the entries model loads them) in a QTableView. The key is read from
+    the test keyring's file directly, without the keyring package (which the app imports), so
+    the floor is the least, not our own path."""
+    import json
+
+    import sqlcipher3
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    app = QApplication(sys.argv[:1])
+    journal_id = json.loads((folder / "vault.json").read_text())["journal_id"]
+    stored = json.loads(Path(os.environ["OFFSCRIPT_TEST_KEYRING"]).read_text())
+    key = stored[f"offscript/{journal_id}"]
+    conn = sqlcipher3.connect(str(folder / "journal.db"), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{key}'\"")
+    total = conn.execute("SELECT count(*) FROM entries WHERE trashed_at IS NULL").fetchone()[0]
+    rows = conn.execute("SELECT occurred_at, title, tool, outcome, minutes_without_ai - "
+                        "minutes_with_ai, tags FROM entries WHERE trashed_at IS NULL "
+                        "ORDER BY occurred_at DESC LIMIT 200").fetchall()
+    model = QStandardItemModel(len(rows), 6)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            model.setItem(r, c, QStandardItem(str(value)))
+    view = QTableView()
+    view.setModel(model)
+    view.setWindowTitle(f"{total} entries")
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+    view.resize(1280, 800)
+    view.show()
+    QTimer.singleShot(0, lambda: report(app))
+    return app.exec()
+
+
 def desktop(folder: Path, quick: bool = False) -> int:
     # ui.app first, as `offscript` imports it: it loads PySide and then the journal package
     from ui.app import build_application, run  # isort: skip
@@ -70,5 +108,8 @@ def desktop(folder: Path, quick: bool = False) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(bare() if sys.argv[1] == "bare"
-             else desktop(Path(sys.argv[2]), quick=sys.argv[1] == "quick"))
+    if sys.argv[1] == "bare":
+        sys.exit(bare())
+    if sys.argv[1] == "floor":
+        sys.exit(work_floor(Path(sys.argv[2])))
+    sys.exit(desktop(Path(sys.argv[2]), quick=sys.argv[1] == "quick"))
