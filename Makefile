@@ -37,11 +37,14 @@ run: $(STAMP)
 # the main suite, which leaves CPU idle while it waits; their output follows the suite's (and is
 # kept in build/package-tests.log), and either one failing fails `make test`.
 PACKAGE_LOG := build/package-tests.log
+# A background job starts with Ctrl-C ignored (make's shell has no job control): this pytest
+# restores it, so the trap can interrupt it and its fixtures clean up (Xvfb, the build's shell).
+INTERRUPTIBLE_PYTEST := -c 'import signal, sys, pytest; signal.signal(signal.SIGINT, signal.default_int_handler); sys.exit(pytest.main())'
 test: $(STAMP)
 	@mkdir -p build; \
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m package tests/package \
+	QT_QPA_PLATFORM=offscreen $(PY) $(INTERRUPTIBLE_PYTEST) -q -m package tests/package \
 	  -o cache_dir=build/pytest-cache-package >$(PACKAGE_LOG) 2>&1 & bundle=$$!; \
-	trap 'kill $$bundle 2>/dev/null; exit 130' INT TERM; \
+	trap 'kill -INT $$bundle 2>/dev/null; wait $$bundle; exit 130' INT TERM; \
 	echo "bundle tests started in the background (-m package tests/package > $(PACKAGE_LOG))"; \
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not package" -n $(TEST_WORKERS) --dist worksteal; \
 	suite=$$?; echo "== waiting for the bundle tests"; wait $$bundle; bundled=$$?; \
