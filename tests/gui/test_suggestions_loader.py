@@ -97,3 +97,57 @@ def test_quick_log_completer_is_counted_off_its_own_connection(journal: Journal,
                     and "Claude" in quick.tool.completer().model().stringList())
     journal.store.conn.set_trace_callback(None)
     assert not [s for s in seen if "GROUP BY" in s]
+
+
+def test_saving_refreshes_the_lists_off_the_gui_thread(journal: Journal, qtbot,
+                                                       settings: AppSettings) -> None:
+    _add(journal, "Regex", "Claude")
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.journal_page
+    qtbot.waitUntil(lambda: page.filter_bar.tool.findData("Claude") > 0)
+    seen = _traced(journal)
+    window.new_entry()
+    page.editor.title.setText("Summarise a thread")
+    page.editor.tool.setText("Mistral")
+    page.editor.outcome.set_value("worked")
+    page.editor.without_ai.setValue(20)
+    page.editor.with_ai.setValue(5)
+    assert page.editor.save() is not None
+    qtbot.waitUntil(lambda: page.filter_bar.tool.findData("Mistral") > 0)
+    assert "Mistral" in page.editor.tool.completer().model().stringList()
+    journal.store.conn.set_trace_callback(None)
+    assert not [s for s in seen if "GROUP BY" in s]
+
+
+def test_requests_during_a_count_fold_into_one_more(journal: Journal, qtbot) -> None:
+    from ui.entries.suggestions_loader import SuggestionsLoader
+
+    _add(journal, "Regex", "Claude")
+    loader = SuggestionsLoader(journal)
+    loaded: list[int] = []
+    loader.loaded.connect(lambda: loaded.append(1))
+    loader.request()
+    _add(journal, "Later", "Mistral")  # written while the first count runs (or before it)
+    loader.request()
+    loader.request()
+    qtbot.waitUntil(lambda: bool(loaded) and not loader.running)
+    seen = _traced(journal)
+    assert sorted(journal.suggestions("tool")) == ["Claude", "Mistral"]
+    journal.store.conn.set_trace_callback(None)
+    assert not [s for s in seen if "GROUP BY" in s]  # the last count was adopted
+
+
+def test_a_window_deleted_while_counting_drops_the_result(journal: Journal, qtbot) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    _add(journal, "Regex", "Claude")
+    for _ in range(20):  # each one deleted at a different point of its count
+        quick = QuickLog(journal)
+        quick.show()
+        quick.choices.request()
+        quick.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.wait(5)
+    qtbot.wait(200)  # every count has finished and found no one to answer
