@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Iterator
 
 import pytest
+from support.sql_trace import fill_new_entry, statements
 
 from journal import Journal
 from ui.entries.quick_log import QuickLog
@@ -19,24 +20,17 @@ def _add(journal: Journal, title: str, tool: str) -> None:
                  "minutes_with_ai": 10, "tags": ["regex"]})
 
 
-def _traced(journal: Journal) -> list[str]:
-    seen: list[str] = []
-    journal.store.conn.set_trace_callback(seen.append)
-    return seen
-
-
 def test_window_lists_are_counted_off_its_own_connection(journal: Journal, qtbot,
                                                          settings: AppSettings) -> None:
     _add(journal, "Regex", "Claude")
-    seen = _traced(journal)
-    window = MainWindow(journal, settings)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.journal_page
-    qtbot.waitUntil(lambda: page.filter_bar.tool.findData("Claude") > 0)
-    assert "Claude" in page.editor.tool.completer().model().stringList()
-    assert page.filter_bar.tag.findData("regex") > 0
-    journal.store.conn.set_trace_callback(None)
+    with statements(journal) as seen:
+        window = MainWindow(journal, settings)
+        qtbot.addWidget(window)
+        window.show()
+        page = window.journal_page
+        qtbot.waitUntil(lambda: page.filter_bar.tool.findData("Claude") > 0)
+        assert "Claude" in page.editor.tool.completer().model().stringList()
+        assert page.filter_bar.tag.findData("regex") > 0
     assert not [s for s in seen if "GROUP BY" in s]
 
 
@@ -89,13 +83,12 @@ def test_a_save_while_counting_is_not_hidden_by_stale_lists(journal: Journal, qt
 def test_quick_log_completer_is_counted_off_its_own_connection(journal: Journal,
                                                                qtbot) -> None:
     _add(journal, "Regex", "Claude")
-    seen = _traced(journal)
-    quick = QuickLog(journal)
-    qtbot.addWidget(quick)
-    quick.show()
-    qtbot.waitUntil(lambda: quick.tool.completer() is not None
-                    and "Claude" in quick.tool.completer().model().stringList())
-    journal.store.conn.set_trace_callback(None)
+    with statements(journal) as seen:
+        quick = QuickLog(journal)
+        qtbot.addWidget(quick)
+        quick.show()
+        qtbot.waitUntil(lambda: quick.tool.completer() is not None
+                        and "Claude" in quick.tool.completer().model().stringList())
     assert not [s for s in seen if "GROUP BY" in s]
 
 
@@ -107,17 +100,12 @@ def test_saving_refreshes_the_lists_off_the_gui_thread(journal: Journal, qtbot,
     window.show()
     page = window.journal_page
     qtbot.waitUntil(lambda: page.filter_bar.tool.findData("Claude") > 0)
-    seen = _traced(journal)
-    window.new_entry()
-    page.editor.title.setText("Summarise a thread")
-    page.editor.tool.setText("Mistral")
-    page.editor.outcome.set_value("worked")
-    page.editor.without_ai.setValue(20)
-    page.editor.with_ai.setValue(5)
-    assert page.editor.save() is not None
-    qtbot.waitUntil(lambda: page.filter_bar.tool.findData("Mistral") > 0)
-    assert "Mistral" in page.editor.tool.completer().model().stringList()
-    journal.store.conn.set_trace_callback(None)
+    with statements(journal) as seen:
+        window.new_entry()
+        fill_new_entry(page.editor, "Summarise a thread", "Mistral")
+        assert page.editor.save() is not None
+        qtbot.waitUntil(lambda: page.filter_bar.tool.findData("Mistral") > 0)
+        assert "Mistral" in page.editor.tool.completer().model().stringList()
     assert not [s for s in seen if "GROUP BY" in s]
 
 
@@ -133,9 +121,8 @@ def test_requests_during_a_count_fold_into_one_more(journal: Journal, qtbot) -> 
     loader.request()
     loader.request()
     qtbot.waitUntil(lambda: bool(loaded) and not loader.running)
-    seen = _traced(journal)
-    assert sorted(journal.suggestions("tool")) == ["Claude", "Mistral"]
-    journal.store.conn.set_trace_callback(None)
+    with statements(journal) as seen:
+        assert sorted(journal.suggestions("tool")) == ["Claude", "Mistral"]
     assert not [s for s in seen if "GROUP BY" in s]  # the last count was adopted
 
 
