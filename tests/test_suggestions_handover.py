@@ -3,18 +3,14 @@ when nothing was written in between, never stale."""
 
 from __future__ import annotations
 
+from support.sql_trace import statements
+
 from journal import Journal
 
 
 def _add(journal: Journal, title: str, tool: str, tags: list[str] | None = None) -> None:
     journal.add({"title": title, "tool": tool, "outcome": "worked", "minutes_without_ai": 20,
                  "minutes_with_ai": 5, "tags": tags or [], "category": "Coding"})
-
-
-def _queries(journal: Journal) -> list[str]:
-    seen: list[str] = []
-    journal.store.conn.set_trace_callback(seen.append)
-    return seen
 
 
 def _counted_elsewhere(journal: Journal) -> dict[str, list[str]]:
@@ -29,10 +25,10 @@ def test_lists_counted_by_a_reader_are_used_without_counting_again(journal: Jour
     stamp = journal.suggestion_stamp()
     values = _counted_elsewhere(journal)
     assert journal.adopt_suggestions(stamp, values)
-    seen = _queries(journal)
-    assert journal.suggestions("tool") == ["Claude", "ChatGPT"]
-    assert journal.suggestions("tags") == ["regex", "sql"]
-    assert journal.suggestions("category") == ["coding"]  # categories are kept lower-case
+    with statements(journal) as seen:
+        assert journal.suggestions("tool") == ["Claude", "ChatGPT"]
+        assert journal.suggestions("tags") == ["regex", "sql"]
+        assert journal.suggestions("category") == ["coding"]  # categories are kept lower-case
     assert not [s for s in seen if "GROUP BY" in s]  # served from what was handed over
 
 

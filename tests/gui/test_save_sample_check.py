@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from support.sql_trace import fill_new_entry
+
 from journal import EntryFilter, Journal
 from journal.samples import add_samples
 from ui.infra.settings import AppSettings
@@ -29,11 +31,7 @@ def test_saves_skip_the_sample_scan_and_the_bar_stays(journal: Journal, qtbot,
         page.editor.title.setText("Edited sample")
         assert page.editor.save() is not None  # an edit in place
         page.new_entry()
-        page.editor.title.setText("A new one")
-        page.editor.tool.setText("Claude")
-        page.editor.outcome.set_value("worked")
-        page.editor.without_ai.setValue(30)
-        page.editor.with_ai.setValue(10)
+        fill_new_entry(page.editor, "A new one", "Claude")
         assert page.editor.save() is not None, page.editor.status.text()  # a new entry
         quick = window.open_quick_log()
         quick.title.setText("From the quick log")

@@ -399,8 +399,7 @@ class EntryEditor(QWidget):
         self.load(entry)
         self.show_top(focus=True)
         self.status.setText("Saved")
-        self.refresh_suggestions()
-        self.saved.emit(entry)
+        self.saved.emit(entry)  # the owner refreshes the completers (JournalPage: off the GUI thread)
         return entry
 
     def revert(self) -> None:

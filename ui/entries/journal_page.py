@@ -28,6 +28,19 @@ from ui.widgets.empty_state import EmptyState
 from ui.widgets.undo_bar import UndoBar
 
 
+def samples_bar() -> tuple[QWidget, QPushButton]:
+    """The note shown while sample entries exist, and its Remove button."""
+    widget = QWidget()
+    remove = QPushButton("Remove sample entries")
+    bar = QHBoxLayout(widget)
+    bar.setContentsMargins(0, 0, 0, 0)
+    note = QLabel("Sample entries (tag <i>sample</i>) are shown.", wordWrap=True)
+    note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    bar.addWidget(note, 1)
+    bar.addWidget(remove)
+    return widget, remove
+
+
 class JournalPage(QWidget):
     changed = Signal()  # entries were added, edited, trashed or restored
     dirty_changed = Signal(bool)  # the editor holds unsaved changes (or no longer does)
@@ -44,14 +57,9 @@ class JournalPage(QWidget):
         self.editor = EntryEditor(journal)
         self.empty = EmptyState()
         self.undo_bar = UndoBar()
-        self.samples_bar = QWidget()
-        remove = QPushButton("Remove sample entries")
-        bar = QHBoxLayout(self.samples_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        note = QLabel("Sample entries (tag <i>sample</i>) are shown.", wordWrap=True)
-        note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        bar.addWidget(note, 1)
-        bar.addWidget(remove)
+        self.choices = SuggestionsLoader(journal, self)  # used values, counted off the GUI thread
+        self.choices.loaded.connect(self._fill_choices)
+        self.samples_bar, remove = samples_bar()
 
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
@@ -94,20 +102,20 @@ class JournalPage(QWidget):
         Counting the lists reads the whole suggestions index (~0.15 s at 100k entries): the
         main window asks for it right after its first paint, counted on a worker thread."""
         self._check_samples()
-        if not in_background:
+        if in_background:
+            self.choices.request()
+        else:
             self._fill_choices()
-            return
-        loader = SuggestionsLoader(self.journal, self)
-        loader.loaded.connect(self._fill_choices)
-        loader.loaded.connect(loader.deleteLater)
-        loader.start()
 
     def _fill_choices(self) -> None:
         self.filter_bar.refresh_choices()
         self.editor.refresh_suggestions()
 
-    def reload(self, *, check_samples: bool = True) -> None:
-        self.filter_bar.refresh_choices()
+    def reload(self, *, check_samples: bool = True, choices_in_background: bool = False) -> None:
+        if choices_in_background:  # after a save: the lists follow a moment later
+            self.choices.request()
+        else:
+            self.filter_bar.refresh_choices()
         if check_samples:
             self._check_samples()
         self.model.refresh()
@@ -213,12 +221,11 @@ class JournalPage(QWidget):
     def _saved(self, entry: Entry) -> None:
         if self.model.row_of(entry.id) >= 0:
             self.model.replace_entry(entry)
-            self.filter_bar.refresh_choices()
+            self.choices.request()
             self.changed.emit()
         else:
-            # Saving never makes or unmakes a sample (a flag only "Add sample entries" sets), and
-            # checking for one reads the whole table: ~0.6 s per save at 100k entries.
-            self.reload(check_samples=False)
+            # Saving never makes or unmakes a sample (a flag only "Add sample entries" sets).
+            self.reload(check_samples=False, choices_in_background=True)
             self.table.selectionModel().blockSignals(True)
             self.select_entry(entry.id)
             self.table.selectionModel().blockSignals(False)

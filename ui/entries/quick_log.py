@@ -52,7 +52,9 @@ class QuickLog(QDialog):
         self.note = QLineEdit(placeholderText="One line: what broke, or the lesson")
         self.error = QLabel(visible=False, wordWrap=True)
         self.error.setAccessibleName("Problem")
-        self._completions_loaded = False  # after the first paint: ~0.4 s at 100k entries
+        self._completions_loaded = False  # after the first paint, counted on a worker thread
+        self.choices = SuggestionsLoader(journal, self)
+        self.choices.loaded.connect(self._fill_completions)
         self._painted = False
         self.template_button = TemplateButton(journal, self, can_save=False)
         self.template_extra: dict[str, Any] = {}  # template fields the quick form has no box for
@@ -81,11 +83,10 @@ class QuickLog(QDialog):
     def load_completions(self) -> None:
         if not self._completions_loaded and self.isVisible():  # closed meanwhile: next show
             self._completions_loaded = True
-            loader = SuggestionsLoader(self.journal, self)  # counted on a worker thread
-            loader.loaded.connect(
-                lambda: set_completions(self.tool, self.journal.suggestions("tool")))
-            loader.loaded.connect(loader.deleteLater)
-            loader.start()
+            self.choices.request()  # counted on a worker thread
+
+    def _fill_completions(self) -> None:
+        set_completions(self.tool, self.journal.suggestions("tool"))
 
     def _build_layout(self) -> None:
 

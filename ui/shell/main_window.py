@@ -248,7 +248,8 @@ class MainWindow(QMainWindow):
         """Take over a quick log: one this window opens, or the one `offscript quick` showed
         before this window was built."""
         self.quick_log = quick_log
-        quick_log.saved.connect(lambda _e: self.journal_page.reload(check_samples=False))
+        quick_log.saved.connect(
+            lambda _e: self.journal_page.reload(check_samples=False, choices_in_background=True))
         quick_log.saved.connect(
             lambda e: self.statusBar().showMessage(f"Logged “{e.title}”", 4000))
         quick_log.more_requested.connect(self._more_from_quick_log)
