@@ -42,6 +42,21 @@ def _busy_timeout_ms() -> int:
     return int(timeout) if timeout.isdigit() else 5000
 
 
+def _keyed_connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """A connection to `path` unlocked with `key`. Its busy timeout is sqlite's busy handler for
+    every statement, the first read included (the key check), not sqlite3's default 5 s."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
+                              timeout=_busy_timeout_ms() / 1000)
+    try:
+        # SQLCipher logs decrypt failures to stderr; they reach the user as our errors.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {_hex_key(key)}")
+    except sqlcipher3.Error:
+        conn.close()
+        raise
+    return conn
+
+
 def write_error(exc: sqlcipher3.Error, path: Path) -> StorageError:
     """A clear message for a failed write (busy, full, read-only…); it was rolled back."""
     return from_sqlite_error(path, exc)
@@ -88,16 +103,10 @@ class Store(EntryRows, EntryQueries):
             # journal over the user's (lost) data: a cut-short file is damage, not a fresh start.
             raise damaged(path, ValueError(f"only {path.stat().st_size} bytes, less than a page"))
         try:
-            # The timeout is the busy handler of the first read too (the key check below), which
-            # runs before _configure: without it sqlite3's default 5 s applies there.
-            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
-                                      timeout=_busy_timeout_ms() / 1000)
+            conn = _keyed_connect(path, key)
         except sqlcipher3.Error as exc:
             raise from_sqlite_error(path, exc) from exc
         try:
-            # SQLCipher logs decrypt failures to stderr; they reach the user as our errors.
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = {_hex_key(key)}")
             # The first read proves the key: SQLCipher only decrypts on access, and a wrong key
             # fails here, before anything is written.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -123,19 +132,9 @@ class Store(EntryRows, EntryQueries):
         """Another connection with this journal's key: to the journal file (default; a worker
         thread's own connection, WAL gives it one consistent snapshot) or to a copy that shares
         the key (a backup). The busy timeout is the store's own."""
-        conn = sqlcipher3.connect(str(path or self.path), isolation_level=None,
-                                  check_same_thread=False, timeout=_busy_timeout_ms() / 1000)
-        try:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = {_hex_key(self._key)}")
-            conn.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
-        except sqlcipher3.Error:
-            conn.close()
-            raise
-        return conn
+        return _keyed_connect(path or self.path, self._key)
 
     def _configure(self) -> None:
-        self.conn.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
         mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             raise StorageError(f"Could not switch {self.path.name} to WAL mode (got {mode}).")
