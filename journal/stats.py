@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal import stats_sql
 from journal.query import EntryFilter, where_clause
+from journal.stats_sql import Highlight as Highlight  # noqa: PLC0414  # re-exported: a value type of Stats
 
 if TYPE_CHECKING:
     from journal.store import Store
@@ -116,23 +117,6 @@ class FailureMode:
     mode: str
     count: int  # entries with this failure mode
     tools: tuple[ToolCount, ...]  # the tools it occurred with, most often first
-
-
-@dataclass(frozen=True)
-class Highlight:
-    id: str
-    occurred_at: str
-    title: str
-    tool: str
-    outcome: str
-    net_minutes: int
-    cost_minutes: int  # what it lost: minutes_with_ai if broke, else max(-net, 0)
-    lesson: str | None
-    what_broke: str | None
-
-    @property
-    def day(self) -> date:
-        return date.fromisoformat(self.occurred_at[:10])
 
 
 @dataclass(frozen=True)
@@ -237,9 +221,9 @@ def compute_stats(store: Store, flt: EntryFilter | None = None, *,
             tools=_groups(stats_sql.groups(run, src, "tool")),
             categories=_groups(stats_sql.groups(run, src, "category")),
             failure_modes=_failure_modes(stats_sql.failure_modes(run, src)),
-            recent_lessons=_highlights(stats_sql.recent_lessons(run, src, highlights)),
-            best_wins=_highlights(stats_sql.best_wins(run, src, highlights)),
-            costliest_failures=_highlights(stats_sql.costliest_failures(run, src, highlights)),
+            recent_lessons=tuple(stats_sql.recent_lessons(run, src, highlights)),
+            best_wins=tuple(stats_sql.best_wins(run, src, highlights)),
+            costliest_failures=tuple(stats_sql.costliest_failures(run, src, highlights)),
         )
 
 
@@ -303,5 +287,3 @@ def _failure_modes(rows: list[stats_sql.FailureModeRow]) -> tuple[FailureMode, .
     return tuple(FailureMode(mode, total, tuple(tools)) for mode, (total, tools) in modes.items())
 
 
-def _highlights(rows: list[stats_sql.HighlightRow]) -> tuple[Highlight, ...]:
-    return tuple(Highlight(**row._asdict()) for row in rows)  # the same fields, by name

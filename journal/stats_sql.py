@@ -10,6 +10,8 @@ aggregates need into an in-memory temp table; every other statement aggregates t
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
+from datetime import date
 from typing import Any, NamedTuple, Protocol
 
 # ISO week start (Monday) of a local wall-clock 'YYYY-MM-DDTHH:MM:SS': go back six days, then
@@ -73,16 +75,21 @@ class FailureModeRow(NamedTuple):
     entries: int  # with this mode and this tool
 
 
-class HighlightRow(NamedTuple):  # HIGHLIGHT_COLS
+@dataclass(frozen=True)
+class Highlight:  # one row of HIGHLIGHT_COLS; journal.stats exports it
     id: str
     occurred_at: str
     title: str
     tool: str
     outcome: str
     net_minutes: int
-    cost_minutes: int
+    cost_minutes: int  # what it lost: minutes_with_ai if broke, else max(-net, 0)
     lesson: str | None
     what_broke: str | None
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.occurred_at[:10])
 
 
 _NAMES = itertools.count(1)
@@ -194,24 +201,24 @@ def failure_modes(run: Runner, src: str) -> list[FailureModeRow]:
 
 
 def _highlights(run: Runner, src: str, condition: str, order: str,
-                limit: int) -> list[HighlightRow]:
+                limit: int) -> list[Highlight]:
     """The top rows by `order` in the temp table, then their text from the journal by seq."""
     sql = (f"SELECT {HIGHLIGHT_COLS} FROM (SELECT e.seq FROM {src} WHERE {condition} "
            f"ORDER BY {order}, e.occurred_at DESC, e.seq DESC LIMIT ?) top "
            "JOIN entries e ON e.seq = top.seq "
            f"ORDER BY {order}, e.occurred_at DESC, e.seq DESC")
-    return [HighlightRow(*row) for row in run(sql, [limit])]
+    return [Highlight(*row) for row in run(sql, [limit])]
 
 
-def recent_lessons(run: Runner, src: str, limit: int) -> list[HighlightRow]:
+def recent_lessons(run: Runner, src: str, limit: int) -> list[Highlight]:
     return _highlights(run, src, "e.has_lesson", "e.occurred_at DESC", limit)
 
 
-def best_wins(run: Runner, src: str, limit: int) -> list[HighlightRow]:
+def best_wins(run: Runner, src: str, limit: int) -> list[Highlight]:
     return _highlights(run, src, "e.outcome != 'broke' AND e.net_minutes > 0",
                        "e.net_minutes DESC", limit)
 
 
-def costliest_failures(run: Runner, src: str, limit: int) -> list[HighlightRow]:
+def costliest_failures(run: Runner, src: str, limit: int) -> list[Highlight]:
     return _highlights(run, src, "e.outcome = 'broke' OR e.net_minutes < 0",
                        f"{COST} DESC, e.net_minutes ASC", limit)
