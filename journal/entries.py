@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -175,12 +176,16 @@ def _text(value: Any, name: str, row: int | None, limit: int, required: bool) ->
     return text
 
 
+# A regex, not a loop over characters: the editor checks every field on each keystroke.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _check_characters(text: str, name: str, row: int | None) -> None:
     """Refuse what SQLite or any file would choke on: NUL and lone surrogates (which is what
     Python makes of bytes that are not UTF-8 in an argument or on standard input)."""
     if "\x00" in text:
         raise ValidationError(name, "must not contain NUL characters", row)
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _LONE_SURROGATE.search(text):
         raise ValidationError(
             name, "contains characters that are not valid UTF-8 text (lone surrogates or "
             "undecodable bytes)", row)

@@ -49,5 +49,7 @@ Description: private, encrypted journal of your own AI experiments
  sent anywhere. Anonymized summaries can be previewed and exported to share.
 CONTROL
 mkdir -p dist
-dpkg-deb --root-owner-group -Zgzip --build "$ROOT" "$DEB" >/dev/null
+# gzip -6, as tar's default: dpkg-deb's default -9 took 19.4 s against 5.8 s for a .deb 0.5% larger
+# (60.2 vs 60.5 MB). gzip rather than zstd/xz: every dpkg still in use reads it.
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$ROOT" "$DEB" >/dev/null
 echo "$DEB"

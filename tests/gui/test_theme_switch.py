@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -63,6 +64,30 @@ def test_switching_theme_repaints_sidebar_heading_and_net(journal: Journal, qtbo
         net = _ink(editor.net)
         assert net.name() in {theme.net_color(30).name()} or theme.contrast(
             net, theme.net_color(30)) < 1.3, (mode, net.name())
+
+
+def test_error_lines_follow_the_theme_but_typing_leaves_their_style_alone(
+        journal: Journal, qtbot, settings: AppSettings, app: QApplication) -> None:
+    """The editor's error colour is set when a line is made and on a theme switch, never per
+    keystroke (a style sheet set on 15 labels per key was half the cost of typing)."""
+    window = MainWindow(journal, settings)
+    qtbot.addWidget(window)
+    window.show()
+    editor = window.journal_page.editor
+    label = editor.errors.labels["title"]
+    for mode in ("dark", "light"):
+        window.set_appearance(mode)
+        assert label.styleSheet() == f"color: {theme.error_color()};", mode
+    sheets: list[str] = []
+    for each in editor.errors.labels.values():
+        each.setStyleSheet = sheets.append  # type: ignore[method-assign]
+    editor.title.setFocus()
+    qtbot.keyClicks(editor.title, "twelve keys.")
+    qtbot.keyClick(editor.title, Qt.Key.Key_Tab)
+    editor.title.setFocus()
+    qtbot.keyClicks(editor.title, " more")
+    assert sheets == []
+    assert editor.values()["title"] == "twelve keys. more"
 
 
 def test_system_scheme_change_is_followed_only_in_system_mode(app: QApplication,

@@ -71,6 +71,7 @@ class FieldErrors:
     def line(self, name: str) -> QLabel:
         error = QLabel(wordWrap=True)
         error.setAccessibleName(f"{name} error")
+        error.setStyleSheet(f"color: {theme.error_color()};")  # and again on retheme only
         if name in RESERVED_ERRORS:
             error.setMinimumHeight(error.fontMetrics().height())
         else:
@@ -94,9 +95,12 @@ class FieldErrors:
                 rule = None
             if rule is None and only_touched and "required" in label.text() and name in empty:
                 continue  # keep a 'required' hint while the field is still empty
-            label.setText(f"{name.replace('_', ' ')} {rule}" if rule else "")
-            label.setStyleSheet(f"color: {theme.error_color()};")
-            if name not in RESERVED_ERRORS:
+            text = f"{name.replace('_', ' ')} {rule}" if rule else ""
+            # This runs on every keystroke: touch a label only when its line changes (a style
+            # sheet set per keystroke cost ~0.4 ms a key under the profiler, for 15 labels).
+            if label.text() != text:
+                label.setText(text)
+            if name not in RESERVED_ERRORS and label.isHidden() == bool(rule):
                 label.setVisible(bool(rule))
 
     def retheme(self) -> None:

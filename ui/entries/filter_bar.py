@@ -160,7 +160,8 @@ class FilterBar(QWidget):
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
-        self.error_label.setStyleSheet(f"color: {theme.error_color()};")
+        if message:  # cleared on every keystroke of the search: no style sheet to set then
+            self.error_label.setStyleSheet(f"color: {theme.error_color()};")
         self.error_label.setVisible(bool(message))
 
     def focus_search(self) -> None:
