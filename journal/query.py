@@ -130,6 +130,14 @@ def where_clause(flt: EntryFilter, alias: str = "e") -> tuple[str, list[object]]
     return " AND ".join(conds), params
 
 
+def search_only(flt: EntryFilter) -> str:
+    """The FTS5 expression of a filter that is a search of the live entries and nothing else,
+    else "" (callers then use where_clause)."""
+    if flt.but(query="", prefix_last=False) != EntryFilter():
+        return ""
+    return to_fts(flt.query, prefix_last=flt.prefix_last) if flt.query.strip() else ""
+
+
 def order_clause(sort: str = "occurred_at", descending: bool = True) -> str:
     if sort not in SORTABLE:
         raise QueryError(f"Cannot sort by {sort!r}; use one of {', '.join(SORTABLE)}.")

@@ -11,12 +11,20 @@ import sqlcipher3
 from journal.disk_errors import from_sqlite_error
 from journal.entries import Entry
 from journal.errors import QueryError
-from journal.query import EntryFilter, order_clause, where_clause
+from journal.query import EntryFilter, order_clause, search_only, where_clause
 from journal.store_entries import SELECT_ENTRIES, read_entries
 
 _SUGGESTED = ("tool", "category", "tool_version", "tags")
 _SUGGEST_LIMIT = 500  # completers and filter lists never need more
 _STREAM_CACHE_KIB = -1024  # PRAGMA cache_size in KiB when negative
+# The matches of a plain search (the CLI's `search`, the search box) counted in the full-text
+# index, less the few in the trash: 4-8 ms at 100k entries where the general count, which walks
+# every live entry against the matches, took 40 ms (98,533 matches). Same answer: every entry,
+# trashed or not, has exactly its one row in entries_fts.
+_COUNT_SEARCH = (
+    "SELECT (SELECT count(*) FROM entries_fts WHERE entries_fts MATCH ?)"
+    " - (SELECT count(*) FROM entries e WHERE unlikely(e.trashed_at IS NOT NULL)"
+    " AND EXISTS (SELECT 1 FROM entries_fts WHERE entries_fts MATCH ? AND rowid = e.seq))")
 
 
 class EntryQueries:
@@ -46,8 +54,12 @@ class EntryQueries:
         return read_entries(self.fetch(sql, [*params, limit, offset]), self.path)
 
     def count(self, flt: EntryFilter) -> int:
-        where, params = where_clause(flt)
-        rows = self.fetch(f"SELECT count(*) FROM entries e WHERE {where}", params)
+        fts = search_only(flt)
+        if fts:
+            rows = self.fetch(_COUNT_SEARCH, [fts, fts])
+        else:
+            where, params = where_clause(flt)
+            rows = self.fetch(f"SELECT count(*) FROM entries e WHERE {where}", params)
         return int(rows[0][0])
 
     def distinct(self, column: str, limit: int = 200) -> list[str]:
