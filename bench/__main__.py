@@ -20,7 +20,7 @@ from typing import Any
 
 from bench.common import REPO, compile_code, ensure_peer_venv, row, table
 
-AREAS = ("instant", "start", "search", "cli", "stats", "redaction", "bundle")
+AREAS = ("instant", "start", "search", "cli", "stats", "redaction", "typing", "bundle")
 
 
 def machine() -> str:
@@ -63,7 +63,7 @@ def stats_rows(n: int) -> list[dict[str, Any]]:
 
 
 def plan(quick: bool) -> dict[str, Callable[[], list[dict[str, Any]]]]:
-    from bench import bundle, cli, instant, redaction, search, startup
+    from bench import bundle, cli, instant, keystrokes, redaction, search, startup
     big = 10_000 if quick else 100_000
     return {
         "instant": lambda: instant.run((2_000, big)),
@@ -72,6 +72,7 @@ def plan(quick: bool) -> dict[str, Callable[[], list[dict[str, Any]]]]:
         "cli": lambda: cli.run((1_000, 10_000) if quick else (10_000, 100_000)),
         "stats": lambda: stats_rows(big),
         "redaction": lambda: redaction.run(1_000 if quick else 10_000),
+        "typing": keystrokes.run,
         "bundle": bundle.run,
     }
 

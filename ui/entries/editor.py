@@ -354,9 +354,13 @@ class EntryEditor(QWidget):
     def validate(self, *, full: bool) -> bool:
         """Run the journal's own rules per field; show each rule beside its field once the
         field was left (or everywhere when `full`, i.e. on Save)."""
+        if not full and not self.errors.touched:
+            return True  # every line is empty until a field is left: nothing to check per key
         data = self.values()
         errors: dict[str, str] = {}
         for name, value in data.items():
+            if not full and name not in self.errors.touched:
+                continue  # its line stays empty until the field is left: no need to check it
             try:
                 validate_fields({name: value}, partial=True)
             except ValidationError as exc:

@@ -93,12 +93,14 @@ class FieldErrors:
             rule = errors.get(name)
             if only_touched and name not in self.touched:
                 rule = None
-            if rule is None and only_touched and "required" in label.text() and name in empty:
-                continue  # keep a 'required' hint while the field is still empty
-            text = f"{name.replace('_', ' ')} {rule}" if rule else ""
             # This runs on every keystroke: touch a label only when its line changes (a style
             # sheet set per keystroke cost ~0.4 ms a key under the profiler, for 15 labels).
-            if label.text() != text:
+            shown = label.text()
+            if rule is None and (not shown or (only_touched and "required" in shown
+                                               and name in empty)):
+                continue  # already empty, or a 'required' hint kept while the field is empty
+            text = f"{name.replace('_', ' ')} {rule}" if rule else ""
+            if shown != text:
                 label.setText(text)
             if name not in RESERVED_ERRORS and label.isHidden() == bool(rule):
                 label.setVisible(bool(rule))
