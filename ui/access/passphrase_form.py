@@ -91,8 +91,9 @@ class NewPassphraseForm(QWidget):
         self.hint.setText(text if typed else
                           f"At least {MIN_PASSPHRASE} characters, not a common password; "
                           "several words work best.")
-        self.hint.setStyleSheet(f"color: {theme.net_color(0 if ok else -1).name()};"
-                                if typed else "")
+        sheet = f"color: {theme.net_color(0 if ok else -1).name()};" if typed else ""
+        if self.hint.styleSheet() != sheet:  # per key: re-polish only when the colour changes
+            self.hint.setStyleSheet(sheet)
         self.edited.emit()
 
 
