@@ -10,11 +10,11 @@ import sqlcipher3
 
 from journal.disk_errors import from_sqlite_error
 from journal.entries import Entry
-from journal.errors import QueryError
+from journal.errors import QueryError, StorageError
 from journal.query import EntryFilter, order_clause, search_only, where_clause
 from journal.store_entries import SELECT_ENTRIES, read_entries
+from journal.suggestion_counts import COMBINATIONS_SQL, SUGGESTED, fold
 
-_SUGGESTED = ("tool", "category", "tool_version", "tags")
 _SUGGEST_LIMIT = 500  # completers and filter lists never need more
 _STREAM_CACHE_KIB = -1024  # PRAGMA cache_size in KiB when negative
 # The matches of a plain search (the CLI's `search`, the search box) counted in the full-text
@@ -69,7 +69,7 @@ class EntryQueries:
         writes (PRAGMA data_version): a window asks for them many times at start-up, and each
         scan reads the whole table (prompts included) — seconds at 100k entries.
         """
-        if column not in _SUGGESTED:
+        if column not in SUGGESTED:
             raise ValueError(column)
         stamp = self.suggestion_stamp()
         if self._suggestions is None or self._suggestions[0] != stamp:
@@ -97,7 +97,7 @@ class EntryQueries:
     def adopt_suggestions(self, stamp: tuple[int, int], values: dict[str, list[str]]) -> bool:
         """Use lists counted by another connection if nothing was written since `stamp` (taken
         from this connection before that count began); False when they may be stale."""
-        if set(values) != set(_SUGGESTED) or stamp != self.suggestion_stamp():
+        if set(values) != set(SUGGESTED) or stamp != self.suggestion_stamp():
             return False
         self._suggestions = (stamp, {column: list(v) for column, v in values.items()})
         return True
@@ -107,19 +107,11 @@ class EntryQueries:
         self._suggestions = None
 
     def _count_values(self) -> dict[str, list[str]]:
-        # Counted in SQL over the narrow entries_suggest index (migration v5), never the table.
-        grouped = ("SELECT min({c}), count(*) n FROM entries INDEXED BY entries_suggest "
-                   "WHERE trashed_at IS NULL AND {c} IS NOT NULL GROUP BY {c} COLLATE NOCASE "
-                   "ORDER BY n DESC, min({c}) LIMIT ?")
-        tags = ("SELECT j.value, count(*) n FROM entries e INDEXED BY entries_suggest, "
-                "json_each(e.tags) j WHERE e.trashed_at IS NULL GROUP BY j.value "
-                "ORDER BY n DESC, j.value LIMIT ?")
-        out: dict[str, list[str]] = {}
-        for column in _SUGGESTED:
-            sql = tags if column == "tags" else grouped.format(c=column)
-            try:
-                out[column] = [str(r[0]) for r in self.conn.execute(sql, (_SUGGEST_LIMIT,))]
-            except sqlcipher3.DatabaseError as exc:
-                raise from_sqlite_error(self.path, exc) from exc
-        return out
-
+        # The distinct rows, streamed from the narrow entries_suggest index (migration v5) in
+        # its order and folded in Python: no sort of every entry's values in memory.
+        try:
+            return fold(self.conn.execute(COMBINATIONS_SQL), _SUGGEST_LIMIT)
+        except sqlcipher3.DatabaseError as exc:
+            raise from_sqlite_error(self.path, exc) from exc
+        except ValueError as exc:  # a tags value that is not a JSON list
+            raise StorageError(f"The journal holds damaged tags ({self.path}): {exc}") from exc
