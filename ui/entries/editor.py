@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from journal import Entry, Journal, OffscriptError, ValidationError
-from journal.entries import SUGGESTED_CATEGORIES, validate_fields
+from journal.entries import SUGGESTED_CATEGORIES
 from ui.entries.drafts import DraftStore, DraftThrottle
 from ui.entries.editor_parts import DateTimeField, FieldErrors, LeaveWatcher, text_box
 from ui.widgets.fields import (
@@ -357,20 +357,7 @@ class EntryEditor(QWidget):
         if not full and not self.errors.touched:
             return True  # every line is empty until a field is left: nothing to check per key
         data = self.values()
-        errors: dict[str, str] = {}
-        for name, value in data.items():
-            if not full and name not in self.errors.touched:
-                continue  # its line stays empty until the field is left: no need to check it
-            try:
-                validate_fields({name: value}, partial=True)
-            except ValidationError as exc:
-                errors.setdefault(exc.field, exc.rule)
-        if full:
-            self.errors.touched.update(self.errors.labels)
-            try:
-                validate_fields(data, partial=False)
-            except ValidationError as exc:
-                errors.setdefault(exc.field, exc.rule)
+        errors = self.errors.check(data, full=full)
         empty = {name for name, value in data.items() if value in (None, "", [])}
         self.errors.show(errors, only_touched=not full, empty=empty)
         return not errors

@@ -4,11 +4,14 @@ that notices when the user leaves a field (its error shows only then, or on Save
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QPlainTextEdit, QWidget
 
+from journal import ValidationError
+from journal.entries import validate_fields
 from ui.infra import theme
 
 # Fields whose error line keeps its room even when empty, so the form does not jump as a
@@ -86,6 +89,25 @@ class FieldErrors:
     def reset(self) -> None:
         self.touched.clear()
         self.show({})
+
+    def check(self, data: dict[str, Any], *, full: bool) -> dict[str, str]:
+        """The journal's rule each field breaks: of the fields already left, or (`full`, on
+        Save) of all of them, which then count as left."""
+        errors: dict[str, str] = {}
+        for name, value in data.items():
+            if not full and name not in self.touched:
+                continue  # its line stays empty until the field is left: no need to check it
+            try:
+                validate_fields({name: value}, partial=True)
+            except ValidationError as exc:
+                errors.setdefault(exc.field, exc.rule)
+        if full:
+            self.touched.update(self.labels)
+            try:
+                validate_fields(data, partial=False)
+            except ValidationError as exc:
+                errors.setdefault(exc.field, exc.rule)
+        return errors
 
     def show(self, errors: dict[str, str], only_touched: bool = False,
              empty: set[str] | frozenset[str] = frozenset()) -> None:
