@@ -49,7 +49,9 @@ Description: private, encrypted journal of your own AI experiments
  sent anywhere. Anonymized summaries can be previewed and exported to share.
 CONTROL
 mkdir -p dist
-# gzip -6, as tar's default: dpkg-deb's default -9 took 19.4 s against 5.8 s for a .deb 0.5% larger
-# (60.2 vs 60.5 MB). gzip rather than zstd/xz: every dpkg still in use reads it.
-dpkg-deb --root-owner-group -Zgzip -z6 --build "$ROOT" "$DEB" >/dev/null
+# zstd: 0.5 s against 19.4 s for dpkg-deb's default gzip -9 (and 5.8 s at -6), and a smaller
+# .deb (59.7 vs 60.2 MB). Every dpkg that can install this package reads it: the package needs
+# the glibc it was built against (Depends: libc6 >= that version, 2.36 on Debian 12), and dpkg
+# reads zstd since Debian 12 (1.21.18) and Ubuntu 21.10.
+dpkg-deb --root-owner-group -Zzstd --build "$ROOT" "$DEB" >/dev/null
 echo "$DEB"
