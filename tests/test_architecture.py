@@ -39,3 +39,15 @@ def test_import_contract_is_kept(contract: str, capsys: pytest.CaptureFixture[st
     # no_cache: nothing is written into the repository
     code = lint_imports(str(PYPROJECT), limit_to_contracts=(contract,), no_cache=True, no_logo=True)
     assert code == 0, capsys.readouterr().out
+
+
+def test_worker_threads_go_through_background() -> None:
+    """A worker that emits a QObject's signal from its thread, or drops the last reference to a
+    QRunnable there, races the GUI thread deleting it: that aborted the app (heap corruption).
+    Every worker in ui/ hands its result over through ui/infra/background.py instead."""
+    ui = Path(__file__).resolve().parent.parent / "ui"
+    offenders = [str(path.relative_to(ui.parent)) for path in sorted(ui.rglob("*.py"))
+                 if path.name != "background.py"
+                 and any(word in path.read_text(encoding="utf-8")
+                         for word in ("QRunnable", "QThreadPool", "QThread(", "threading.Thread"))]
+    assert offenders == []

@@ -179,3 +179,43 @@ def test_rendered_view_explains_data_formats(dialog: ShareDialog, qtbot: object)
     choose(dialog, qtbot, fmt="csv")
     assert "Exact bytes" in dialog.rendered.toPlainText()
     assert dialog.rendered.marked == []
+
+
+def _many(journal: Journal, n: int) -> None:
+    from journal import Entry
+    journal.add_many([Entry(title=f"Draft {i} for Ada Lovelace", tool="Claude", outcome="worked",
+                            minutes_without_ai=30, minutes_with_ai=10, share=True,
+                            lesson="mail ada@example.org " * 20) for i in range(n)])
+
+
+def test_progress_reaches_the_bar_from_the_worker(journal: Journal, qtbot: object) -> None:
+    _many(journal, 150)
+    dlg = ShareDialog(journal)
+    qtbot.addWidget(dlg)  # type: ignore[attr-defined]
+    reports: list[tuple[int, int, int]] = []
+    dlg._worker.progress.connect(reports.append)  # noqa: SLF001
+    dlg.refresh()
+    dlg.wait()
+    assert reports and reports[-1][0] == dlg._generation  # noqa: SLF001
+    assert {total for _g, _d, total in reports} == {150}
+    assert dlg.data and not dlg.busy()
+    dlg.done(0)
+
+
+def test_closing_mid_build_stops_it_and_frees_the_dialog(journal: Journal, qtbot: object) -> None:
+    import gc
+    import threading
+    _many(journal, 400)
+    dlg = ShareDialog(journal)
+    dlg.refresh()  # a build is running on its thread
+    assert any(t.name == "share-preview" for t in threading.enumerate())
+    ref = weakref.ref(dlg)
+    dlg.done(0)  # stops the build; nothing waits for it
+    dlg.deleteLater()
+    del dlg
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    gc.collect()
+    assert ref() is None
+    qtbot.waitUntil(lambda: not any(t.name == "share-preview"  # type: ignore[attr-defined]
+                                    for t in threading.enumerate()), timeout=10000)
+    qtbot.wait(50)  # type: ignore[attr-defined]  # a late result finds no dialog: no crash

@@ -10,40 +10,28 @@ A failure is a status-bar warning and a log line, never a crash or a modal box.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from journal import Journal
 from ui.infra import alerts
+from ui.infra.background import Background
 
 log = logging.getLogger("offscript.ui")
 
 DELAY_MS = 2000
 
 
-class _Signals(QObject):
-    done = Signal(object)  # the new file, or None when there was nothing to do
-    failed = Signal(str)
-
-
-class _BackupJob(QRunnable):
-    def __init__(self, journal: Journal, keep: int) -> None:
-        super().__init__()
-        self.journal = journal
-        self.keep = keep
-        self.signals = _Signals()
-        self.setAutoDelete(False)  # DailyBackup holds it until its signal arrived
-
-    def run(self) -> None:
-        try:
-            path = self.journal.backups.maybe_daily(keep=self.keep)
-        except Exception as exc:  # reported on the GUI thread; a backup must not kill the app
-            log.exception("daily backup failed")
-            self.signals.failed.emit(str(exc) or type(exc).__name__)
-            return
-        self.signals.done.emit(path)
+def _backup(journal: Journal, keep: int) -> Path | None:
+    """On a Background thread: the journal opens its own connection for the copy."""
+    try:
+        return journal.backups.maybe_daily(keep=keep)
+    except Exception:
+        log.exception("daily backup failed")  # with its traceback; the window shows the message
+        raise
 
 
 class DailyBackup(QObject):
@@ -55,32 +43,28 @@ class DailyBackup(QObject):
         super().__init__(window)
         self.journal = journal
         self.window = window
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._job: _BackupJob | None = None
+        self._worker = Background("daily-backup", self)
+        self._worker.done.connect(self._done)
+        self._worker.failed.connect(self._failed)
 
     def schedule(self, delay_ms: int = DELAY_MS) -> None:
         QTimer.singleShot(delay_ms, self, self.start)
 
     def start(self) -> None:
-        if self._job is not None:
+        if self._worker.busy:
             return  # one at a time
         try:
             keep = self.journal.backups.keep()
         except Exception as exc:
             self._failed(str(exc) or type(exc).__name__)
             return
-        self._job = _BackupJob(self.journal, keep)
-        self._job.signals.done.connect(self._done)
-        self._job.signals.failed.connect(self._failed)
-        self.pool.start(self._job)
+        self._worker.run(partial(_backup, self.journal, keep))
 
     def wait(self) -> None:
         """Let a running copy finish (quitting mid-copy would leave a temporary file)."""
-        self.pool.waitForDone()
+        self._worker.wait()
 
     def _done(self, path: Path | None) -> None:
-        self._job = None
         if path is None:
             log.info("daily backup: today's exists, or the journal is empty")
         else:
@@ -88,6 +72,5 @@ class DailyBackup(QObject):
         self.finished.emit(path)
 
     def _failed(self, message: str) -> None:
-        self._job = None
         alerts.status_warn(self.window, "Daily backup failed", message)
         self.finished.emit(None)

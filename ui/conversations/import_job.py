@@ -4,32 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
-
 from journal import OffscriptError
-from journal.conversations import read_export
+from journal.conversations import Conversation, read_export
 
 
-class _Signals(QObject):
-    done = Signal(object)  # list[Conversation]
-    failed = Signal(str)
-
-
-class ParseJob(QRunnable):
-    """Parses only; the journal (one SQLite connection, GUI thread) stores the result."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-        self.signals = _Signals()
-        self.setAutoDelete(False)  # the dialog holds it until its signals arrived
-
-    def run(self) -> None:
-        try:
-            conversations = read_export(self.path)
-        except OffscriptError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # shown to the person, never swallowed
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.done.emit(conversations)
+def parse_export(path: Path) -> list[Conversation]:
+    """On a Background thread: parses only; the journal (one SQLite connection, GUI thread)
+    stores the result. The failure's message is shown to the person, never swallowed."""
+    try:
+        return read_export(path)
+    except OffscriptError:
+        raise
+    except Exception as exc:
+        raise RuntimeError(f"{type(exc).__name__}: {exc}") from exc

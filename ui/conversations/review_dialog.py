@@ -6,9 +6,10 @@ time) wait in the encrypted journal until they are kept as entries or dropped.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,9 +34,10 @@ from journal import Journal, OffscriptError
 from journal.conversations import ChatDraft
 from journal.entries import SUGGESTED_CATEGORIES
 from journal.format import plural
-from ui.conversations.import_job import ParseJob
+from ui.conversations.import_job import parse_export
 from ui.conversations.model import DraftTableModel
 from ui.infra import alerts
+from ui.infra.background import Background
 from ui.widgets.fields import NetLabel, OutcomeSelector, minutes_spin
 
 EMPTY_TEXT = ("No drafts waiting.\n\nImport the data export you downloaded from ChatGPT "
@@ -50,7 +52,9 @@ class ReviewDialog(QDialog):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
-        self.job: ParseJob | None = None
+        self._parser = Background("chat-import", self)
+        self._parser.done.connect(self._parsed)
+        self._parser.failed.connect(self._failed)
         self.setWindowTitle("Draft entries from a chat export")
         self.resize(980, 620)
         self.model = DraftTableModel(journal)
@@ -215,17 +219,13 @@ class ReviewDialog(QDialog):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> None:
-        self.job = ParseJob(path)
-        self.job.signals.done.connect(self._parsed)
-        self.job.signals.failed.connect(self._failed)
         self.busy.show()
         self.import_button.setEnabled(False)
-        QThreadPool.globalInstance().start(self.job)
+        self._parser.run(partial(parse_export, path))
 
     def _finish_import(self, status: str) -> None:
         self.busy.hide()
         self.import_button.setEnabled(True)
-        self.job = None
         self.imported.emit(status)
 
     def _parsed(self, conversations: list[object]) -> None:

@@ -20,22 +20,26 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger("offscript.ui")
 POLL_MS = 15  # a result waits at most this long; the timer runs only while work is in flight
-Results = queue.SimpleQueue[tuple[bool, Any]]
+# (True, result) | (False, message) | (None, a progress report, the work not finished)
+Results = queue.SimpleQueue[tuple[bool | None, Any]]
 
 
 class Background(QObject):
-    """run(work) calls work() on a thread; `done(result)` or `failed(message)` fire here.
+    """run(work) calls work() on a thread; `done(result)` or `failed(message)` fire here, and
+    `progress(report)` for each report the work sent through reporter().
 
     `work` must hold no Qt object (a functools.partial of plain values is the usual form)."""
 
     done = Signal(object)
     failed = Signal(str)
+    progress = Signal(object)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
         self._results: Results = queue.SimpleQueue()
         self._in_flight = 0
+        self._threads: list[threading.Thread] = []
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._collect)
@@ -44,11 +48,26 @@ class Background(QObject):
     def busy(self) -> bool:
         return self._in_flight > 0
 
+    def reporter(self) -> Callable[[Any], None]:
+        """A function the work may call from its thread with a report for `progress`: it only
+        puts the report in the queue (it holds the queue, not this object)."""
+        results = self._results
+        return lambda report: results.put((None, report))
+
     def run(self, work: Callable[[], Any]) -> None:
         self._in_flight += 1
-        threading.Thread(target=_call, args=(work, self._results, self.name), name=self.name,
-                         daemon=True).start()
+        thread = threading.Thread(target=_call, args=(work, self._results, self.name),
+                                  name=self.name, daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
         self._poll.start()
+
+    def wait(self) -> None:
+        """Block until every run has ended, then deliver what they sent (tests, quitting)."""
+        for thread in self._threads:
+            thread.join()
+        self._threads = []
+        self._collect()
 
     def _collect(self) -> None:
         while self._in_flight:
@@ -56,6 +75,9 @@ class Background(QObject):
                 ok, value = self._results.get_nowait()
             except queue.Empty:
                 return
+            if ok is None:
+                self.progress.emit(value)
+                continue
             self._in_flight -= 1
             if not self._in_flight:
                 self._poll.stop()

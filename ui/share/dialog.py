@@ -6,11 +6,12 @@ Building runs on a worker thread; a result for out-of-date choices is dropped.
 
 from __future__ import annotations
 
+import threading
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -42,12 +43,13 @@ from journal.share import (
     export_log,
 )
 from ui.infra import alerts
+from ui.infra.background import Background
 from ui.infra.theme import is_dark
 from ui.share.history import ExportLogModel
 from ui.share.options import ShareOptionsPanel
 from ui.share.preview import PreviewPane
 from ui.share.rendered import RenderedPane
-from ui.share.worker import RenderJob
+from ui.share.worker import Built, build_preview
 
 DEBOUNCE_MS = 120
 FILTERS = {"md": "Markdown (*.md)", "html": "HTML page (*.html)", "json": "JSON (*.json)",
@@ -65,10 +67,11 @@ class ShareDialog(QDialog):
         self.data_options: ShareOptions | None = None
         self._generation = 0
         self._requested: ShareOptions | None = None  # the choices of the newest build
-        self._job: RenderJob | None = None
-        self._live: dict[int, RenderJob] = {}  # kept referenced until their thread is done
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._stops: list[threading.Event] = []  # one per build still running
+        self._worker = Background("share-preview", self)
+        self._worker.done.connect(self._built)
+        self._worker.failed.connect(lambda message: self._failed(self._generation, message))
+        self._worker.progress.connect(self._progress)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
 
@@ -152,11 +155,10 @@ class ShareDialog(QDialog):
 
     # -- building ------------------------------------------------------------------------
     def _cancel_job(self) -> None:
-        """Every build still queued or running is out of date: each stops at its next check
-        (a queued one as soon as it starts) and then reports `finished`."""
-        for job in self._live.values():
-            job.cancel()
-        self._job = None
+        """Every build still running is out of date: each stops at its next check."""
+        for stop in self._stops:
+            stop.set()
+        self._stops = []
 
     def schedule_refresh(self) -> None:
         self._generation += 1  # anything still running is now stale
@@ -178,19 +180,13 @@ class ShareDialog(QDialog):
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        job = RenderJob(self._generation, snapshot)
-        job.signals.done.connect(self._done)
-        job.signals.failed.connect(self._failed)
-        job.signals.progress.connect(self._progress)
-        job.signals.finished.connect(self._finished)
-        self._job = job
-        self._live[job.generation] = job
-        self._pool.start(job)
+        stop = threading.Event()
+        self._stops.append(stop)
+        self._worker.run(partial(build_preview, self._generation, snapshot, stop,
+                                 self._worker.reporter()))
 
-    def _finished(self, generation: int) -> None:
-        self._live.pop(generation, None)
-
-    def _progress(self, generation: int, done: int, total: int) -> None:
+    def _progress(self, report: tuple[int, int, int]) -> None:
+        generation, done, total = report
         if generation == self._generation and total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
@@ -198,12 +194,18 @@ class ShareDialog(QDialog):
     def busy(self) -> bool:
         return self._timer.isActive() or self.progress.isVisible()
 
+    def _built(self, built: Built) -> None:
+        if built.error:
+            self._failed(built.generation, built.error)
+        elif built.summary is not None:
+            self._done(built.generation, built.summary, built.data)
+
     def _done(self, generation: int, summary: Summary, data: bytes) -> None:
         if generation != self._generation:
             return  # built for choices that have changed since
         self.summary, self.data = summary, data
         self.data_options = self._requested
-        self._job = None
+        self._stops = []
         self.preview.show_summary(summary, data, dark=is_dark())
         labels = {m.label: m.uncertain for m in self.preview.marks}
         fmt = self.data_options.fmt if self.data_options else "md"
@@ -216,7 +218,7 @@ class ShareDialog(QDialog):
         if generation != self._generation:
             return
         self.progress.hide()
-        self._job = None
+        self._stops = []
         self.status.setText(f"Could not build the summary: {message}")
 
     @staticmethod
@@ -294,12 +296,10 @@ class ShareDialog(QDialog):
 
     def wait(self) -> None:
         """Block until the preview being built is shown (tests and screenshots)."""
-        self._pool.waitForDone()
-        QApplication.processEvents()  # deliver the worker's result
+        self._worker.wait()
 
     def done(self, result: int) -> None:
         self._generation += 1
         self._timer.stop()
-        self._cancel_job()
-        self._pool.waitForDone()
+        self._cancel_job()  # a stopped build ends by itself; its result goes with this dialog
         super().done(result)

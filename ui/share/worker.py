@@ -1,11 +1,13 @@
 """Redacting and rendering off the GUI thread. The journal is read on the GUI thread
-(journal.share.collect, quick SQL); the slow part (summarize + render) runs here."""
+(journal.share.collect, quick SQL); the slow part (summarize + render) runs on a Background
+thread, which holds only plain values: the snapshot, a stop flag and the progress reporter."""
 
 from __future__ import annotations
 
 import threading
-
-from PySide6.QtCore import QObject, QRunnable, Signal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 # `import journal.share`, not `from journal.share import render`: the name is also a module,
 # and the import contracts read that as reaching past the sharing facade.
@@ -13,46 +15,28 @@ import journal.share
 from journal.share import Cancelled, Snapshot, Summary, summarize
 
 
-class _Signals(QObject):
-    done = Signal(int, object, bytes)  # generation, Summary, the exact bytes
-    failed = Signal(int, str)
-    progress = Signal(int, int, int)  # generation, entries done, entries in all
-    finished = Signal(int)  # always last, cancelled or not: the job may be let go
+@dataclass(frozen=True)
+class Built:
+    """What one build ended with: the summary and its exact bytes, or the reason it has none."""
+
+    generation: int
+    summary: Summary | None = None
+    data: bytes = b""
+    error: str = ""  # "" and no summary: cancelled
 
 
-class RenderJob(QRunnable):
-    """One preview build. `generation` lets the dialog drop results that are out of date;
-    `cancel()` stops a build whose choices have changed, between two entries."""
+def build_preview(generation: int, snapshot: Snapshot, stop: threading.Event,
+                  report: Callable[[Any], None]) -> Built:
+    """One preview build; `report((generation, done, total))` as entries are summarized. `stop`
+    set (the choices changed) ends it between two entries."""
+    def progress(done: int, total: int) -> None:
+        report((generation, done, total))
 
-    def __init__(self, generation: int, snapshot: Snapshot) -> None:
-        super().__init__()
-        self.generation = generation
-        self.snapshot = snapshot
-        self.signals = _Signals()
-        self._stop = threading.Event()
-        self.setAutoDelete(False)  # the dialog holds it, to cancel it
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.signals.progress.emit(self.generation, done, total)
-
-    def run(self) -> None:
-        try:
-            self._build()
-        finally:
-            self.signals.finished.emit(self.generation)
-
-    def _build(self) -> None:
-        try:
-            summary: Summary = summarize(self.snapshot, cancelled=self._stop.is_set,
-                                         progress=self._progress)
-            data = journal.share.render(summary, self.snapshot.options.fmt)
-        except Cancelled:
-            return
-        except Exception as exc:  # reported to the dialog, which shows it
-            self.signals.failed.emit(self.generation, str(exc) or type(exc).__name__)
-            return
-        if not self._stop.is_set():
-            self.signals.done.emit(self.generation, summary, data)
+    try:
+        summary = summarize(snapshot, cancelled=stop.is_set, progress=progress)
+        data = journal.share.render(summary, snapshot.options.fmt)
+    except Cancelled:
+        return Built(generation)
+    except Exception as exc:  # reported to the dialog, which shows it
+        return Built(generation, error=str(exc) or type(exc).__name__)
+    return Built(generation) if stop.is_set() else Built(generation, summary, data)

@@ -5,25 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
-
 from journal.team import build_team_report
 
 
-class LoadSignals(QObject):
-    done = Signal(int, object)  # generation, TeamReport or the exception that stopped it
-
-
-class LoadTeam(QRunnable):
-    def __init__(self, generation: int, folder: Path, signals: LoadSignals) -> None:
-        super().__init__()
-        self.generation = generation
-        self.folder = folder
-        self.signals = signals  # no parent: it outlives a page closed mid-read
-
-    def run(self) -> None:
-        try:
-            result: object = build_team_report([str(self.folder)])
-        except Exception as exc:  # reported on the page; the worker thread must not die silently
-            result = exc
-        self.signals.done.emit(self.generation, result)
+def load_team(generation: int, folder: Path) -> tuple[int, object]:
+    """(generation, the TeamReport or the exception that stopped it), on a Background thread."""
+    try:
+        result: object = build_team_report([str(folder)])
+    except Exception as exc:  # shown on the page: the reason the folder could not be read
+        result = exc
+    return generation, result

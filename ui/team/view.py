@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -39,11 +39,12 @@ from journal.team import (
 from ui.dashboard.charts import FailureModesChart, OutcomeMixChart, ToolsChart, WeeklyNetChart
 from ui.dashboard.kpi_cards import Kpi, KpiCard, KpiRow
 from ui.infra import alerts
+from ui.infra.background import Background
 from ui.infra.settings import AppSettings
 
 from .contributors_chart import ContributorsChart
 from .lessons_model import LessonsFilter, TeamLessonsModel
-from .loader import LoadSignals, LoadTeam
+from .loader import load_team
 
 log = logging.getLogger("offscript.ui.team")
 ANY = "Any"
@@ -62,11 +63,11 @@ class TeamView(QWidget):
         self.settings = settings
         self.report: TeamReport | None = None
         self.stats: Stats | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self._generation = 0
-        self._signals = LoadSignals()
-        self._signals.done.connect(self._loaded)
+        self._worker = Background("team", self)
+        self._worker.done.connect(lambda answer: self._loaded(*answer))
+        self._worker.failed.connect(  # load_team answers its own errors; this is the unforeseen
+            lambda message: self._loaded(self._generation, RuntimeError(message)))
         self.open_button = QPushButton("Open folder…")
         self.open_button.setToolTip("Choose the folder of shared JSON summaries to combine")
         self.export_button = QPushButton("Export report…")
@@ -182,12 +183,11 @@ class TeamView(QWidget):
             return
         self.folder_label.setText(str(folder))
         self.sources.setText(f"Reading the summaries in {folder.name}…")
-        self._pool.start(LoadTeam(self._generation, folder, self._signals))
+        self._worker.run(partial(load_team, self._generation, folder))
 
     def wait(self) -> None:
         """Block until the current read is shown (tests and screenshots)."""
-        self._pool.waitForDone()
-        QApplication.processEvents()
+        self._worker.wait()
 
     def _loaded(self, generation: int, result: object) -> None:
         if generation != self._generation:
