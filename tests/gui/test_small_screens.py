@@ -5,6 +5,7 @@ priority), and the editor scrolls only vertically."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -106,3 +107,43 @@ def test_other_pages_and_share_fit_small_screens(journal: Journal, qtbot, settin
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.busy() and dialog.data != b"", timeout=10000)
     assert dialog.width() <= size[0] and _clipped(dialog) == []
+
+
+class _Screen:
+    def __init__(self, width: int, height: int) -> None:
+        self.room = QRect(0, 0, width, height)
+
+    def availableGeometry(self) -> QRect:
+        return self.room
+
+
+@pytest.mark.parametrize(("screen", "expected"), [((1920, 1080), (1280, 800)),
+                                                  ((1366, 768), (1280, 720)),
+                                                  ((1024, 640), (1024, 592))])
+def test_a_first_start_opens_a_window_that_fits_the_screen(
+        monkeypatch: pytest.MonkeyPatch, screen: tuple[int, int],
+        expected: tuple[int, int]) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.infra.screen_fit import fitted
+    from ui.shell.main_window import DEFAULT_SIZE
+
+    monkeypatch.setattr(QGuiApplication, "primaryScreen", staticmethod(lambda: _Screen(*screen)))
+    size = fitted(DEFAULT_SIZE)
+    assert (size.width(), size.height()) == expected
+
+
+def test_the_first_windows_fit_the_test_screen(journal: Journal, qtbot, settings: AppSettings
+                                               ) -> None:
+    """The offscreen test screen is 800x800: smaller than the main window's and the Share
+    dialog's first sizes."""
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.conversations.review_dialog import ReviewDialog
+    from ui.share.dialog import ShareDialog
+
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    window = MainWindow(journal, settings)  # no saved size yet
+    qtbot.addWidget(window)
+    for widget in (window, ShareDialog(journal, window), ReviewDialog(journal, window)):
+        assert widget.width() <= room.width() and widget.height() <= room.height(), widget

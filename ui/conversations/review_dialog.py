@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from ui.conversations.import_job import parse_export
 from ui.conversations.model import DraftTableModel
 from ui.infra import alerts
 from ui.infra.background import Background
+from ui.infra.screen_fit import fitted
 from ui.widgets.fields import NetLabel, OutcomeSelector, minutes_spin
 
 EMPTY_TEXT = ("No drafts waiting.\n\nImport the data export you downloaded from ChatGPT "
@@ -56,7 +57,7 @@ class ReviewDialog(QDialog):
         self._parser.done.connect(self._parsed)
         self._parser.failed.connect(self._failed)
         self.setWindowTitle("Draft entries from a chat export")
-        self.resize(980, 620)
+        self.resize(fitted(QSize(980, 620), parent))
         self.model = DraftTableModel(journal)
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=200)

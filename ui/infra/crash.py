@@ -15,6 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 import journal
 from journal.paths import log_dir, make_private_dir, make_private_file
 from ui.infra.modal import run_modal
+from ui.infra.screen_fit import fitted
 
 log = logging.getLogger("offscript.ui")
 LOG_NAME = "offscript.log"
@@ -102,7 +104,7 @@ class CrashDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.details, 1)
         layout.addLayout(buttons)
-        self.resize(720, 460)
+        self.resize(fitted(QSize(720, 460), parent))
         self.copy_button.clicked.connect(self.copy)
         close.clicked.connect(self.accept)
 

@@ -10,7 +10,7 @@ import threading
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -44,6 +44,7 @@ from journal.share import (
 )
 from ui.infra import alerts
 from ui.infra.background import Background
+from ui.infra.screen_fit import fitted
 from ui.infra.theme import is_dark
 from ui.share.history import ExportLogModel
 from ui.share.options import ShareOptionsPanel
@@ -61,7 +62,7 @@ class ShareDialog(QDialog):
         super().__init__(parent)
         self.journal = journal
         self.setWindowTitle("Share a summary")
-        self.resize(1100, 720)
+        self.resize(fitted(QSize(1100, 720), parent))
         self.summary: Summary | None = None
         self.data: bytes = b""  # the bytes on screen: exactly what Export writes
         self.data_options: ShareOptions | None = None

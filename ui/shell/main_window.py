@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from ui.entries.trash_view import TrashView
 from ui.infra import alerts, theme
 from ui.infra.modal import run_modal
 from ui.infra.resources import app_icon
+from ui.infra.screen_fit import fitted
 from ui.infra.settings import AppSettings
 from ui.shell.lazy_stack import LazyStack
 from ui.shell.live_refresh import LiveRefresh
@@ -44,6 +45,9 @@ JOURNAL, PROMPTS, TRASH, DASHBOARD, TEAM = range(5)
 CHOICES_FALLBACK_MS = 1000
 
 
+DEFAULT_SIZE = QSize(1280, 800)  # a first start; later starts restore the size left
+
+
 class MainWindow(QMainWindow):
     quit_requested = Signal()
 
@@ -56,7 +60,7 @@ class MainWindow(QMainWindow):
         self.quick_log: QuickLog | None = None
         self.setWindowTitle("Offscript[*]")  # [*] shows while the editor has unsaved changes
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
+        self.resize(fitted(DEFAULT_SIZE))
 
         self.journal_page = JournalPage(journal_)
         # Only the Journal page is built now; the others query the whole journal, so they are
