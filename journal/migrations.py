@@ -156,6 +156,14 @@ def _v9_samples_index(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v10_live_count_index(db: sqlite_utils.Database) -> None:
+    # The window counts the live entries as it opens ("100,000 entries"). Through entries_by_time
+    # that read 3.4 MB of index pages at 100k entries (10-12 ms, and those pages stay in the
+    # page cache); this index holds only a rowid per live entry: 0.8 MB, ~5 ms. The planner
+    # picks it unhinted for `WHERE trashed_at IS NULL` counts (journal/query.py's where_clause).
+    db.execute("CREATE INDEX entries_live ON entries (trashed_at) WHERE trashed_at IS NULL")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_entries_and_search,
     _v2_settings_and_indexes,
@@ -166,5 +174,6 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v7_sample_flag,
     _v8_conversation_drafts_and_templates,
     _v9_samples_index,
+    _v10_live_count_index,
 )
 LATEST = len(MIGRATIONS)

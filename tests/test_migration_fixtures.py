@@ -139,3 +139,24 @@ def test_migrated_journal_takes_new_writes(old_copy: tuple[int, Path]) -> None:
         assert reopened.migrate() == []
     finally:
         reopened.close()
+
+
+def test_live_count_reads_only_the_live_index(old_copy: tuple[int, Path]) -> None:
+    # v10: the window's "N entries" at open read the whole entries_by_time index (3.4 MB at 100k).
+    _version, path = old_copy
+    store = Store.open(path, KEY)
+    try:
+        sql, params = _live_count_sql()
+        plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        assert any("COVERING INDEX entries_live" in step for step in plan), plan
+        live = sum(1 for r in DATA["entries"] if not r.get("trashed_at"))
+        assert store.count(EntryFilter()) == live and 0 < live < len(DATA["entries"])
+    finally:
+        store.close()
+
+
+def _live_count_sql() -> tuple[str, list[object]]:
+    from journal.query import where_clause
+
+    where, params = where_clause(EntryFilter())
+    return f"SELECT count(*) FROM entries e WHERE {where}", params

@@ -67,3 +67,13 @@ def test_only_a_plain_search_takes_the_index_count(words_journal: Journal) -> No
     assert any(sql.startswith("SELECT count(*) FROM entries e WHERE") for sql in trashed_sql)
     assert trashed > 0 and live > 0
     assert live == len(words_journal.list(EntryFilter(query="invoice"), limit=1000))
+
+
+def test_counting_the_live_entries_reads_the_live_index(words_journal: Journal) -> None:
+    """A fresh journal counts its live entries through entries_live (schema v10), the index of
+    one rowid per live entry, not the wider entries_by_time; the plan needs no statistics."""
+    where, params = where_clause(EntryFilter())
+    sql = f"SELECT count(*) FROM entries e WHERE {where}"
+    plan = [row[3] for row in words_journal.store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    assert any("COVERING INDEX entries_live" in step for step in plan), plan
+    assert words_journal.count(EntryFilter()) == _general_count(words_journal, EntryFilter()) == 106

@@ -42,6 +42,7 @@ COMMITS = {
     6: "9e180918c0cf7e6bac7d4c09e60da6fd1c3ba045",
     7: "cfb088bc05339679985a4b863654b4ab8df40503",
     8: "9916ee09fb4172e2dc18af346ef2b447aa941eb3",
+    9: "fd4f5328dbb6920b139d19d46480dc9daa1f13e1",
 }
 
 
