@@ -25,7 +25,7 @@ from typing import Any
 from bench import cli as cli_bench
 from bench import startup
 from bench.common import OFFSCRIPT, env_for, keychain_env, median_run_ms, row, run_ms
-from bench.datagen import OUT, PASSPHRASE, fresh_copy
+from bench.datagen import OUT, PASSPHRASE, fresh_copy, in_child
 
 HERE = Path(__file__).resolve().parent
 SEARCH = ["search", "invoice", "--limit", "20"]
@@ -34,9 +34,10 @@ FLOOR_WINDOW = "key + SQLCipher + count + 200 rows in a QTableView"
 
 
 def journal_key(folder: Path) -> str:
-    from journal.vault import Vault
-
-    return Vault.load(folder / "vault.json").key_from_passphrase(PASSPHRASE).hex()
+    # In a child: scrypt's 128 MiB must not stay in this process (see datagen.in_child).
+    return in_child("from journal.vault import Vault; print(Vault.load(Path(sys.argv[1]) / "
+                    "'vault.json').key_from_passphrase(sys.argv[2]).hex())",
+                    str(folder), PASSPHRASE).strip()
 
 
 def floor_ms(n: int, repeats: int) -> float:

@@ -20,13 +20,26 @@ from pathlib import Path
 SETTLE_MS = 800
 
 
+def peak_rss_kib() -> int:
+    """This process's own peak RSS: VmHWM of its address space. Not ru_maxrss, which on Linux
+    also keeps the parent's peak across fork and exec (a bench process that had run scrypt made
+    every probe it started report its 147 MB)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # other systems
+
+
 def report(app: object) -> None:
     from PySide6.QtCore import QTimer
 
     print(f"SHOWN {time.time():.6f}", flush=True)
 
     def done() -> None:
-        print(f"RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        print(f"RSS {peak_rss_kib()}", flush=True)
         app.quit()  # type: ignore[attr-defined]
 
     QTimer.singleShot(SETTLE_MS, done)
