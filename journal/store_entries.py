@@ -24,9 +24,16 @@ SAMPLE_IDS_SQL = f"SELECT id {_LIVE_SAMPLES} ORDER BY occurred_at DESC"
 HAS_SAMPLES_SQL = f"SELECT EXISTS (SELECT 1 {_LIVE_SAMPLES})"
 
 
+_STAMPS = ("occurred_at", "created_at", "updated_at", "trashed_at")
+
+
 def entry_row(entry: Entry) -> dict[str, Any]:
-    data = entry.to_dict()
-    row = {c: data.get(c) for c in migrations.ENTRY_COLUMNS}
+    # Straight from the attributes, not through to_dict(): an import of 100k entries spent
+    # ~2 s of Python in to_dict's per-field dataclass walk.
+    row = {c: getattr(entry, c) for c in migrations.ENTRY_COLUMNS}
+    for stamp in _STAMPS:
+        if row[stamp] is not None:
+            row[stamp] = row[stamp].isoformat(timespec="seconds")
     row["failure_modes"] = json.dumps(entry.failure_modes)
     row["tags"] = json.dumps(entry.tags, ensure_ascii=False)
     row["share"] = int(entry.share)
