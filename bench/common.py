@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.datagen import OUT, PASSPHRASE, fresh_copy
+from bench.datagen import OUT, PASSPHRASE, fresh_copy, in_child
 
 REPO = Path(__file__).resolve().parent.parent
 # The Offscript code the child processes run: this tree, or (for before/after figures) an export
@@ -163,9 +163,7 @@ def keychain_env(n: int, tag: str) -> tuple[Path, dict[str, str]]:
                   PYTHON_KEYRING_BACKEND="support.memory_keyring.FileKeyring",
                   OFFSCRIPT_TEST_KEYRING=str(store))
     del env["OFFSCRIPT_PASSPHRASE"]
-    code = ("import os; from pathlib import Path; from journal import Journal;"
-            "j = Journal.open(Path(os.environ['OFFSCRIPT_HOME']), passphrase=os.environ['P']);"
-            "j.use_keychain(); j.close()")
-    subprocess.run([sys.executable, "-c", code], env={**env, "P": PASSPHRASE}, check=True,
-                   timeout=120)
+    in_child("from journal import Journal; j = Journal.open(Path(sys.argv[1]), "
+             "passphrase=sys.argv[2]); j.use_keychain(); j.close()",
+             str(folder), PASSPHRASE, env=env)
     return folder, env

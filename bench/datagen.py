@@ -114,12 +114,12 @@ def fresh_copy(n: int, target: Path) -> Path:
     return target
 
 
-def in_child(code: str, *args: str) -> str:
-    """Run journal code in a child process; its standard output. Keeps this process small (the
-    start probes it runs next read their own VmHWM, but a lean parent forks faster too) and
-    scrypt's 128 MiB out of it."""
-    env = {**os.environ, "PYTHONPATH": str(OUT.parent.parent),
-           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+def in_child(code: str, *args: str, env: dict[str, str] | None = None) -> str:
+    """Run journal code in a child process (this checkout's code, no keychain unless `env` says
+    otherwise); its standard output. Keeps this process small (the start probes it runs next
+    read their own VmHWM, but a lean parent forks faster too) and scrypt's 128 MiB out of it."""
+    env = env or {**os.environ, "PYTHONPATH": str(OUT.parent.parent),
+                  "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     done = subprocess.run([sys.executable, "-c", f"import sys; from pathlib import Path; {code}",
                            *args], env=env, capture_output=True, text=True, timeout=600,
                           check=False)

@@ -91,9 +91,8 @@ class NewPassphraseForm(QWidget):
         self.hint.setText(text if typed else
                           f"At least {MIN_PASSPHRASE} characters, not a common password; "
                           "several words work best.")
-        sheet = f"color: {theme.net_color(0 if ok else -1).name()};" if typed else ""
-        if self.hint.styleSheet() != sheet:  # per key: re-polish only when the colour changes
-            self.hint.setStyleSheet(sheet)
+        theme.set_style(self.hint, f"color: {theme.net_color(0 if ok else -1).name()};"
+                        if typed else "")
         self.edited.emit()
 
 

@@ -159,9 +159,8 @@ class FilterBar(QWidget):
         self.count_label.setText(plural(total, "match" if self.is_filtered() else "entry"))
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        if message:  # cleared on every keystroke of the search: no style sheet to set then
-            self.error_label.setStyleSheet(f"color: {theme.error_color()};")
+        self.error_label.setText(message)  # on every keystroke of the search
+        theme.set_style(self.error_label, f"color: {theme.error_color()};")
         self.error_label.setVisible(bool(message))
 
     def focus_search(self) -> None:

@@ -126,9 +126,7 @@ class NetLabel(QLabel):
         net = self._spins[0].value() - self._spins[1].value()
         word = "net saved" if net >= 0 else "lost"
         self.setText(f"{word}: {duration(net)}")
-        sheet = f"color: {theme.net_color(net).name()}; font-weight: 600;"
-        if self.styleSheet() != sheet:  # set per typed digit: re-polish only on a colour change
-            self.setStyleSheet(sheet)
+        theme.set_style(self, f"color: {theme.net_color(net).name()}; font-weight: 600;")
 
     def retheme(self) -> None:  # called by theme.apply
         self.update_text()
