@@ -55,3 +55,21 @@ def test_rotated_and_older_logs_are_private(tmp_path: Path) -> None:
     files = sorted(folder.iterdir())
     assert len(files) >= 2
     assert {f.name: oct(mode(f)) for f in files} == {f.name: oct(0o600) for f in files}
+
+
+def test_log_rotates_at_its_size_and_keeps_three_old_files(tmp_path: Path) -> None:
+    folder = tmp_path / "log"
+    path = setup_logging(folder)
+    assert path is not None
+    log = logging.getLogger("offscript.test")
+    for number in range(4500):  # ~4.6 MB: five files' worth
+        log.info("line %05d %s", number, "y" * 1000)
+    assert sorted(f.name for f in folder.iterdir()) == [
+        "offscript.log", "offscript.log.1", "offscript.log.2", "offscript.log.3"]
+    assert all(f.stat().st_size <= 1_000_000 for f in folder.iterdir())
+
+    def numbers(name: str) -> list[int]:
+        return [int(line.split("line ")[1][:5]) for line in (folder / name).read_text().splitlines()]
+
+    newest, before = numbers("offscript.log"), numbers("offscript.log.1")
+    assert newest[-1] == 4499 and before[-1] == newest[0] - 1  # no line lost at a rotation

@@ -6,11 +6,11 @@ errors (faulthandler) and unclean ends are handled in ui/infra/session.py."""
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import platform
 import sys
 import traceback
+from io import TextIOWrapper
 from pathlib import Path
 from types import TracebackType
 
@@ -37,14 +37,42 @@ log = logging.getLogger("offscript.ui")
 LOG_NAME = "offscript.log"
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose files are 0600 from creation (the stock handler uses the umask,
-    0644): error reports can name journal folders and file names."""
+class PrivateRotatingLog(logging.FileHandler):
+    """offscript.log, moved to .1 (… up to `backups`) once it would pass `max_bytes`, whose files
+    are 0600 from creation (the stock handlers use the umask, 0644): error reports can name
+    journal folders and file names. Not logging.handlers.RotatingFileHandler: that module
+    imports socket, pickle and queue for its other handlers, ~2 MB and ~5 ms at every start."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        self.max_bytes, self.backups = max_bytes, backups
+        super().__init__(path, encoding="utf-8")
+
+    def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         make_private_file(Path(self.baseFilename))  # a log written by an older version
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record: logging.LogRecord) -> None:  # called under the handler's lock
+        try:
+            stream = self.stream
+            if stream is not None and (
+                    stream.tell() + len(self.format(record)) + 1 > self.max_bytes):
+                self._rotate(stream)
+        except Exception:  # as logging does: a failing log must not take the app down
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _rotate(self, stream: TextIOWrapper) -> None:
+        stream.close()
+        self.stream = None  # reopened by FileHandler.emit if the moves below fail
+        base = self.baseFilename
+        for number in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{number}"):
+                os.replace(f"{base}.{number}", f"{base}.{number + 1}")
+        if os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:
@@ -52,8 +80,7 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     folder = folder or log_dir()
     try:
         make_private_dir(folder)
-        handler = PrivateRotatingFileHandler(
-            folder / LOG_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler = PrivateRotatingLog(folder / LOG_NAME, max_bytes=1_000_000, backups=3)
     except OSError as exc:
         logging.basicConfig(level=logging.INFO)
         log.warning("no log file: %s", exc)
