@@ -118,6 +118,7 @@ def desktop(folder: Path, quick: bool = False) -> int:
             return run(app, journal, settings, instance, quick=quick)
         finally:
             journal.close()
+            instance.close()
 
 
 if __name__ == "__main__":

@@ -37,6 +37,8 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory,
         target = home / sub
         target.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(var, str(target))
+    # The single-instance sockets: a short path (Unix sockets allow ~100 bytes), not /tmp
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path_factory.mktemp("rt")))
     monkeypatch.delenv("OFFSCRIPT_HOME", raising=False)
     monkeypatch.delenv("OFFSCRIPT_PASSPHRASE", raising=False)
     # Any Python child a test starts imports the installed package, never the checkout through

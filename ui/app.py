@@ -76,18 +76,21 @@ def main(argv: list[str] | None = None, *, journal_dir: Path | None = None,
         return 0
     instance = SingleInstance(name)
     instance.listen()
-    for warning in settings.warnings:
-        alerts.warn(None, "Settings reset", warning)
-    opened = open_journal(folder)
-    if opened is None:
-        return 0
-    if opened.folder != default_journal_dir() and journal_dir is None:
-        settings.set("journal_dir", str(opened.folder))  # remember a folder the user picked
-    session = begin_session()  # after the hand-over above: one marker per running app
     try:
-        code = run(app, opened, settings, instance, quick=quick, crashed=session.crashed)
+        for warning in settings.warnings:
+            alerts.warn(None, "Settings reset", warning)
+        opened = open_journal(folder)
+        if opened is None:
+            return 0
+        if opened.folder != default_journal_dir() and journal_dir is None:
+            settings.set("journal_dir", str(opened.folder))  # remember a folder the user picked
+        session = begin_session()  # after the hand-over above: one marker per running app
+        try:
+            code = run(app, opened, settings, instance, quick=quick, crashed=session.crashed)
+        finally:
+            opened.close()
     finally:
-        opened.close()
+        instance.close()  # its socket file; after a crash the next start reclaims it
     end_session(session)  # only a normal return counts as a clean end
     return code
 

@@ -54,7 +54,7 @@ def test_quick_log_shown_before_the_main_window_is_built(
         code = ui_app.run(qapp, journal, settings, instance, quick=True)
     finally:
         qapp.setQuitOnLastWindowClosed(True)
-        instance.server.close()
+        instance.close()
         for window in _windows(qapp, "MainWindow"):
             window.deleteLater()
     assert code == 0
