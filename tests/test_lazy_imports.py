@@ -117,7 +117,8 @@ def test_keychain_gui_start_loads_neither_openssl_nor_ssl(tmp_path: Path) -> Non
     """Opening a keychain-mode journal in the app needs no hashlib/hmac/secrets (Python's
     OpenSSL, ~4 MB) and no ssl: SQLCipher has its own crypto, and the single-instance name is
     hashed by Qt. The name must stay the SHA-256 one, so a running older app is still found.
-    The hand-over and the log file load neither QtNetwork nor socket.py nor logging.handlers."""
+    The hand-over and the log file load neither QtNetwork nor socket.py nor logging.handlers,
+    and the window icon does not load QtSvg."""
     import hashlib
 
     folder = tmp_path / "j"
@@ -133,6 +134,9 @@ def test_keychain_gui_start_loads_neither_openssl_nor_ssl(tmp_path: Path) -> Non
              "app = ui.app.build_application(sys.argv[:1]); ui.app.setup_logging();"
              "name = server_name(folder); assert not send_to_running(name, 'show');"
              "instance = SingleInstance(name); assert instance.listen(); instance.close();"
+             "from ui.infra.resources import app_icon; from PySide6.QtWidgets import QWidget;"
+             "w = QWidget(); w.setWindowIcon(app_icon()); w.show(); app.processEvents();"
+             "print('SVG', 'libQt6Svg' in Path('/proc/self/maps').read_text());"
              "Journal.open(folder).close(); print('NAME', name);"
              "print('MODULES', ' '.join(sorted(sys.modules)))")
     done = subprocess.run([sys.executable, "-c", probe, str(folder)], env=env, capture_output=True,
@@ -145,5 +149,6 @@ def test_keychain_gui_start_loads_neither_openssl_nor_ssl(tmp_path: Path) -> Non
     # The hand-over socket and the log file without QtNetwork, socket.py or logging.handlers
     # (~5 MB and ~15 ms together at every start, issue 15)
     assert loaded(modules, ("PySide6.QtNetwork", "socket", "logging.handlers")) == []
+    assert lines["SVG"] == "False"  # the window icon is PNG: no QtSvg (~1.4 MB) at start
     digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
     assert lines["NAME"] == f"offscript-{digest}"

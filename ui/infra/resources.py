@@ -6,9 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
 APP_ICON = "offscript.svg"
+WINDOW_ICON_SIZES = (16, 24, 32, 48, 64, 128)
 
 
 def resource_path(name: str) -> Path:
@@ -18,4 +20,11 @@ def resource_path(name: str) -> Path:
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(resource_path(APP_ICON)))
+    """The window icon from the PNGs rendered for packagers, 16 to 128 px: the SVG would load
+    QtSvg and its icon plugin (~1.4 MB) at every start, and a window needs no bigger size (the
+    desktop takes larger ones from the installed icon theme)."""
+    icon = QIcon()
+    for size in WINDOW_ICON_SIZES:
+        icon.addFile(str(resource_path(f"icons/hicolor/{size}x{size}/apps/offscript.png")),
+                     QSize(size, size))
+    return icon
