@@ -40,3 +40,14 @@ def test_reads_no_source_into_linecache() -> None:
     linecache.clearcache()
     assert feature_check()(module) is True
     assert module.__file__ not in linecache.cache
+
+
+def test_installing_drops_the_lines_pysides_own_check_cached(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    feature = sys.modules[pyside_imports.FEATURE_MODULE]
+    monkeypatch.setattr(feature, pyside_imports.CHECK, feature_check().original)  # as at start
+    module = importlib.import_module("ui.infra.theme")
+    assert feature_check()(module) is not None  # PySide's own check reads the file's lines
+    assert module.__file__ in linecache.cache
+    assert pyside_imports.install()
+    assert module.__file__ not in linecache.cache

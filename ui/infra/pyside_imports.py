@@ -15,6 +15,7 @@ nothing. Importing this module installs it: ui.app imports it right after PySide
 
 from __future__ import annotations
 
+import linecache
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -46,6 +47,7 @@ def install() -> bool:
         return False
     if not hasattr(check, "original"):
         setattr(feature, CHECK, _by_file_bytes(check))
+        linecache.clearcache()  # the lines PySide's own check cached before this ran
     return True
 
 
