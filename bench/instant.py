@@ -31,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 SEARCH = ["search", "invoice", "--limit", "20"]
 BUDGET_MS = 100.0
 FLOOR_WINDOW = "key + SQLCipher + count + 200 rows in a QTableView"
+WIDGETS_ONLY = "the same kinds of widgets in plain PySide, nothing of ours"
 
 
 def journal_key(folder: Path) -> str:
@@ -95,9 +96,12 @@ def gui_rows(n: int, repeats: int) -> list[dict[str, Any]]:
         m = startup.measure(folder, env, repeats)
         quick: list[float] = []
         floor: list[tuple[float, int]] = []
+        alone: dict[str, list[float]] = {"widgets": [], "form": []}
         for _ in range(repeats):
             quick.append(startup.probe(["quick", str(folder)], env)[0])
             floor.append(startup.probe(["floor", str(folder)], env))
+            for kind, times in alone.items():
+                times.append(startup.probe([kind], env)[0])
     finally:
         shutil.rmtree(folder, ignore_errors=True)
         Path(env["OFFSCRIPT_TEST_KEYRING"]).unlink(missing_ok=True)
@@ -116,6 +120,14 @@ def gui_rows(n: int, repeats: int) -> list[dict[str, Any]]:
         row("instant", f"GUI peak RSS, {label}, vs the work floor", med["app_rss"],
             statistics.median(kib / 1024 for _, kib in floor), FLOOR_WINDOW, unit="MB",
             note=note),
+        # Not goals: the windows' widgets alone (bench/widget_floor.py), i.e. the part of each
+        # start ratio that PySide takes for what the window shows, before any work of ours
+        row("instant", f"main window's widgets alone, no journal ({label} run)",
+            statistics.median(alone["widgets"]), med["bare_ms"], "bare PySide6 window",
+            note=WIDGETS_ONLY),
+        row("instant", f"quick log's widgets alone, no journal ({label} run)",
+            statistics.median(alone["form"]), med["bare_ms"], "bare PySide6 window",
+            note=WIDGETS_ONLY),
     ]
 
 

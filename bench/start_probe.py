@@ -5,7 +5,8 @@ mapped), then `RSS <peak KiB>` after the window has settled (its first pages loa
 `app` (or `quick`: the quick-log window alone) builds the desktop app exactly as ui.app.run()
 does (its composition root) around an unlocked journal (passphrase mode if OFFSCRIPT_PASSPHRASE
 is set, else keychain mode); `bare` shows a QLabel in a plain QApplication; `floor` shows what
-a first paint of the journal physically needs and nothing of ours (see work_floor).
+a first paint of the journal physically needs and nothing of ours (see work_floor); `widgets`
+and `form` show the main window's and the quick log's kinds of widgets alone, no journal.
 """
 
 from __future__ import annotations
@@ -94,6 +95,19 @@ def work_floor(folder: Path) -> int:
     return app.exec()
 
 
+def widgets(kind: str) -> int:
+    """The main window's (or the quick log's) kinds of widgets alone: bench/widget_floor.py."""
+    import widget_floor  # beside this file, on sys.path as the script's folder
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    window = widget_floor.quick_widgets() if kind == "form" else widget_floor.main_widgets()
+    window.show()
+    QTimer.singleShot(0, lambda: report(app))
+    return app.exec()
+
+
 def desktop(folder: Path, quick: bool = False) -> int:
     # ui.app first, as `offscript` imports it: it loads PySide and then the journal package
     from ui.app import build_application, run  # isort: skip
@@ -124,6 +138,8 @@ def desktop(folder: Path, quick: bool = False) -> int:
 if __name__ == "__main__":
     if sys.argv[1] == "bare":
         sys.exit(bare())
+    if sys.argv[1] in ("widgets", "form"):
+        sys.exit(widgets(sys.argv[1]))
     if sys.argv[1] == "floor":
         sys.exit(work_floor(Path(sys.argv[2])))
     sys.exit(desktop(Path(sys.argv[2]), quick=sys.argv[1] == "quick"))
