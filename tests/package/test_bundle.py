@@ -83,6 +83,10 @@ def test_gui_opens_a_window_under_xvfb(bundle: Path, app_env: dict[str, str], xv
         assert gui.poll() is None, f"the app exited early ({gui.returncode}):\n{output}"
         assert window, f"no Offscript window within {WINDOW_TIMEOUT}s:\n{output}"
         print(f"window on Xvfb: {window}")
+        second = subprocess.run([exe], env=env, capture_output=True, text=True, timeout=60,
+                                check=False)  # hands over to the first (at its unlock dialog)
+        assert second.returncode == 0, second.stdout + second.stderr
+        assert gui.poll() is None, "the first instance quit when the second started"
         gui.send_signal(signal.SIGTERM)
         code = gui.wait(timeout=15)
         assert code in (0, -signal.SIGTERM), f"exit code {code}"
