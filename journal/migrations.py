@@ -164,6 +164,14 @@ def _v10_live_count_index(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX entries_live ON entries (trashed_at) WHERE trashed_at IS NULL")
 
 
+def _v11_sort_indexes(db: sqlite_utils.Database) -> None:
+    # Sorting the list by Title or Tags sorted every live entry in a temp B-tree: 0.6-0.9 s on
+    # the GUI thread at 100k entries, for each page. Tool, Outcome and Net have had their own
+    # index since v2; these two complete the list's columns (journal/query.py's INDEXED_SORTS).
+    db.execute("CREATE INDEX entries_by_title ON entries (title COLLATE NOCASE)")
+    db.execute("CREATE INDEX entries_by_tags ON entries (tags)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_entries_and_search,
     _v2_settings_and_indexes,
@@ -175,5 +183,6 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v8_conversation_drafts_and_templates,
     _v9_samples_index,
     _v10_live_count_index,
+    _v11_sort_indexes,
 )
 LATEST = len(MIGRATIONS)

@@ -130,6 +130,23 @@ def where_clause(flt: EntryFilter, alias: str = "e") -> tuple[str, list[object]]
     return " AND ".join(conds), params
 
 
+# Sort keys with an index of their own (schema v2 and v11), and the SQL those indexes order by.
+INDEXED_SORTS = frozenset({"title", "tool", "outcome", "net_minutes", "tags"})
+
+
+def page_where(flt: EntryFilter, sort: str) -> tuple[str, list[object]]:
+    """where_clause(flt) for a page in `sort` order.
+
+    Listing every live entry by title, tool, outcome, net or tags, SQLite (no ANALYZE
+    statistics) picked entries_live for `trashed_at IS NULL`, then sorted every live entry:
+    0.6-0.9 s at 100k entries. The unary plus keeps that term off every index, so the planner
+    walks the sort key's own index and stops after the page: 1-4 ms. Same rows, same order (the
+    ORDER BY is unchanged). Any other filter keeps its plan: it may be far more selective."""
+    if sort in INDEXED_SORTS and flt.but(query=flt.query.strip(), prefix_last=False) == EntryFilter():
+        return "+e.trashed_at IS NULL", []
+    return where_clause(flt)
+
+
 def search_only(flt: EntryFilter) -> str:
     """The FTS5 expression of a filter that is a search of the live entries and nothing else,
     else "" (callers then use where_clause)."""

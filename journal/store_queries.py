@@ -11,7 +11,7 @@ import sqlcipher3
 from journal.disk_errors import from_sqlite_error
 from journal.entries import Entry
 from journal.errors import QueryError, StorageError
-from journal.query import EntryFilter, order_clause, search_only, where_clause
+from journal.query import EntryFilter, order_clause, page_where, search_only, where_clause
 from journal.store_entries import SELECT_ENTRIES, read_entries
 from journal.suggestion_counts import COMBINATIONS_SQL, SUGGESTED, fold
 
@@ -49,7 +49,7 @@ class EntryQueries:
 
     def page(self, flt: EntryFilter, *, offset: int = 0, limit: int = 100,
              sort: str = "occurred_at", descending: bool = True) -> list[Entry]:
-        where, params = where_clause(flt)
+        where, params = page_where(flt, sort)
         sql = f"{SELECT_ENTRIES} WHERE {where} ORDER BY {order_clause(sort, descending)} LIMIT ? OFFSET ?"
         return read_entries(self.fetch(sql, [*params, limit, offset]), self.path)
 

@@ -31,7 +31,7 @@ WRITER = ROOT / "tools" / "write_old_journal.py"
 # No commit ever had LATEST 1 or 2 (the first one shipped v1-v3 together), so those two are
 # written by the v3 code stopping early (Store.open(..., schema=N)), as a v1/v2 build would.
 # v6: main just before the v7 merge; v7: the sample flag's own commit (before v8 was added);
-# v8: main just before the samples index (v9) was added.
+# v8: main just before the samples index (v9) was added; v10: main before the sort indexes (v11).
 V3_CODE = "a2c616ef0174e847ea63e267d446b6bad65750ee"
 COMMITS = {
     1: V3_CODE,
@@ -43,6 +43,7 @@ COMMITS = {
     7: "cfb088bc05339679985a4b863654b4ab8df40503",
     8: "9916ee09fb4172e2dc18af346ef2b447aa941eb3",
     9: "fd4f5328dbb6920b139d19d46480dc9daa1f13e1",
+    10: "9b607a20712fcba484227489c253ec9aae2b7c66",
 }
 
 
