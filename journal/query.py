@@ -130,7 +130,7 @@ def where_clause(flt: EntryFilter, alias: str = "e") -> tuple[str, list[object]]
     return " AND ".join(conds), params
 
 
-# Sort keys with an index of their own (schema v2 and v11), and the SQL those indexes order by.
+# Sort keys with an index of their own (schema v2 and v11) that orders like SORTABLE's SQL.
 INDEXED_SORTS = frozenset({"title", "tool", "outcome", "net_minutes", "tags"})
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.sql_trace import query_plan
 
 from journal.migrations import LATEST
 from journal.query import EntryFilter
@@ -51,6 +52,14 @@ def old_copy(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[i
     target = tmp_path / f"v{version}"
     shutil.copytree(FIXTURES / f"v{version}", target)
     yield version, target / "journal.db"
+
+
+@pytest.fixture
+def migrated(old_copy: tuple[int, Path]) -> Iterator[Store]:
+    """The old copy, opened (so migrated to LATEST); closed after the test."""
+    store = Store.open(old_copy[1], KEY)
+    yield store
+    store.close()
 
 
 def test_a_fixture_for_every_old_version() -> None:
@@ -103,23 +112,19 @@ def test_migrates_to_latest_with_every_field(old_copy: tuple[int, Path],
     assert backups[0].read_bytes() == (FIXTURES / f"v{version}" / "journal.db").read_bytes()
 
 
-def test_sample_lookup_reads_only_the_samples_index(old_copy: tuple[int, Path]) -> None:
+def test_sample_lookup_reads_only_the_samples_index(migrated: Store) -> None:
     # v9: without entries_samples "are there samples?" read all 100k rows after the first paint.
-    _version, path = old_copy
-    store = Store.open(path, KEY)
-    try:
-        indexes = {row[0] for row in store.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries'")}
-        assert "entries_samples" in indexes
-        assert not store.conn.execute(  # the planner picks it with no statistics to help
-            "SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'").fetchall()
-        for sql in (SAMPLE_IDS_SQL, HAS_SAMPLES_SQL):
-            plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql)]
-            assert any("COVERING INDEX entries_samples" in step for step in plan), plan
-        flagged = [r["id"] for r in DATA["entries"] if r["title"] in DATA["sample_titles_flagged"]]
-        assert store.sample_ids() == flagged and store.has_samples()
-    finally:
-        store.close()
+    store = migrated
+    indexes = {row[0] for row in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entries'")}
+    assert "entries_samples" in indexes
+    assert not store.conn.execute(  # the planner picks it with no statistics to help
+        "SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'").fetchall()
+    for sql in (SAMPLE_IDS_SQL, HAS_SAMPLES_SQL):
+        plan = query_plan(store.conn, sql)
+        assert any("COVERING INDEX entries_samples" in step for step in plan), plan
+    flagged = [r["id"] for r in DATA["entries"] if r["title"] in DATA["sample_titles_flagged"]]
+    assert store.sample_ids() == flagged and store.has_samples()
 
 
 def test_migrated_journal_takes_new_writes(old_copy: tuple[int, Path]) -> None:
@@ -140,38 +145,28 @@ def test_migrated_journal_takes_new_writes(old_copy: tuple[int, Path]) -> None:
         reopened.close()
 
 
-def test_live_count_reads_only_the_live_index(old_copy: tuple[int, Path]) -> None:
+def test_live_count_reads_only_the_live_index(migrated: Store) -> None:
     # v10: the window's "N entries" at open read the whole entries_by_time index (3.4 MB at 100k).
-    _version, path = old_copy
-    store = Store.open(path, KEY)
-    try:
-        sql, params = _live_count_sql()
-        plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
-        assert any("COVERING INDEX entries_live" in step for step in plan), plan
-        live = sum(1 for r in DATA["entries"] if not r.get("trashed_at"))
-        assert store.count(EntryFilter()) == live and 0 < live < len(DATA["entries"])
-    finally:
-        store.close()
+    sql, params = _live_count_sql()
+    plan = query_plan(migrated.conn, sql, params)
+    assert any("COVERING INDEX entries_live" in step for step in plan), plan
+    live = sum(1 for r in DATA["entries"] if not r.get("trashed_at"))
+    assert migrated.count(EntryFilter()) == live and 0 < live < len(DATA["entries"])
 
 
-def test_list_sorted_by_a_column_walks_its_index(old_copy: tuple[int, Path]) -> None:
+def test_list_sorted_by_a_column_walks_its_index(migrated: Store) -> None:
     # v11 (title, tags) and v2: a page in a column's order no longer sorts every live entry.
     from journal.query import INDEXED_SORTS, order_clause, page_where
     from journal.store_entries import SELECT_ENTRIES
 
-    _version, path = old_copy
-    store = Store.open(path, KEY)
-    try:
-        live = [r for r in DATA["entries"] if not r.get("trashed_at")]
-        for sort in sorted(INDEXED_SORTS):
-            where, params = page_where(EntryFilter(prefix_last=True), sort)
-            sql = f"{SELECT_ENTRIES} WHERE {where} ORDER BY {order_clause(sort, True)} LIMIT 5"
-            plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
-            assert not any("TEMP B-TREE" in step for step in plan), (sort, plan)
-            listed = store.page(EntryFilter(), limit=len(DATA["entries"]), sort=sort)
-            assert len(listed) == len(live)
-    finally:
-        store.close()
+    live = [r for r in DATA["entries"] if not r.get("trashed_at")]
+    for sort in sorted(INDEXED_SORTS):
+        where, params = page_where(EntryFilter(prefix_last=True), sort)
+        sql = f"{SELECT_ENTRIES} WHERE {where} ORDER BY {order_clause(sort, True)} LIMIT 5"
+        plan = query_plan(migrated.conn, sql, params)
+        assert not any("TEMP B-TREE" in step for step in plan), (sort, plan)
+        listed = migrated.page(EntryFilter(), limit=len(DATA["entries"]), sort=sort)
+        assert len(listed) == len(live)
 
 
 def _live_count_sql() -> tuple[str, list[object]]:

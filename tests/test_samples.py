@@ -6,6 +6,8 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from support.sql_trace import query_plan
+
 from journal import Entry, EntryFilter, Journal
 from journal.migrations import LATEST
 from journal.samples import SAMPLE_TAG, add_samples, has_samples, remove_samples, sample_entries
@@ -58,7 +60,7 @@ def test_sample_lookup_reads_only_the_samples_index(journal: Journal) -> None:
     add_samples(journal)
     conn = journal.store.conn
     for sql in (SAMPLE_IDS_SQL, HAS_SAMPLES_SQL):
-        plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        plan = query_plan(conn, sql)
         assert any("COVERING INDEX entries_samples" in step for step in plan), plan
     ids = journal.sample_ids()
     times = [journal.get(entry_id).occurred_at for entry_id in ids]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support.sql_trace import statements
+from support.sql_trace import query_plan, statements
 
 from journal import Entry, EntryFilter, Journal
 from journal.query import search_only, where_clause
@@ -74,6 +74,6 @@ def test_counting_the_live_entries_reads_the_live_index(words_journal: Journal) 
     one rowid per live entry, not the wider entries_by_time; the plan needs no statistics."""
     where, params = where_clause(EntryFilter())
     sql = f"SELECT count(*) FROM entries e WHERE {where}"
-    plan = [row[3] for row in words_journal.store.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    plan = query_plan(words_journal.store.conn, sql, params)
     assert any("COVERING INDEX entries_live" in step for step in plan), plan
     assert words_journal.count(EntryFilter()) == _general_count(words_journal, EntryFilter()) == 106

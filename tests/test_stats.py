@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
+from support.sql_trace import query_plan
 
 from journal import Entry, EntryFilter, Journal
 from journal.stats import Stats, compute_stats, compute_totals, previous_period, week_start
@@ -261,8 +262,8 @@ def test_aggregates_in_sql_not_rows(journal: Journal) -> None:
     assert not any("e.prompt" in s for s in statements)
     reads = [s for s in statements if "FROM entries e" in s]
     assert len(reads) == 1  # one read of the journal, through the narrow covering index
-    plan = journal.store.conn.execute("EXPLAIN QUERY PLAN " + reads[0].split(" AS ", 1)[1]).fetchall()
-    assert "COVERING INDEX entries_stats" in plan[0][3]
+    plan = query_plan(journal.store.conn, reads[0].split(" AS ", 1)[1])
+    assert "COVERING INDEX entries_stats" in plan[0]
     assert [s for s in statements if "JOIN entries e ON e.seq" in s]  # highlights: by key
     assert journal.store.conn.execute(
         "SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0  # temp table dropped

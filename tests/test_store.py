@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from support.sql_trace import query_plan
 
 from journal import EntryFilter, Journal, NotFoundError, QueryError
 from journal.entries import Entry
@@ -139,6 +140,5 @@ def test_failed_write_leaves_journal_as_it_was(journal: Journal) -> None:
 def test_prompt_library_uses_its_partial_index(journal: Journal) -> None:
     from journal.query import where_clause
     where, params = where_clause(EntryFilter(outcome="worked", has_prompt=True))
-    plan = journal.store.conn.execute(
-        f"EXPLAIN QUERY PLAN SELECT count(*) FROM entries e WHERE {where}", params).fetchall()
-    assert "entries_with_prompt" in plan[0][3]
+    plan = query_plan(journal.store.conn, f"SELECT count(*) FROM entries e WHERE {where}", params)
+    assert "entries_with_prompt" in plan[0]

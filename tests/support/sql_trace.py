@@ -1,4 +1,5 @@
-"""The SQL a journal's own connection runs, for tests that check what a step queries."""
+"""The SQL a journal's own connection runs and how SQLite plans it, for tests that check what a
+step queries."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ def statements(journal: Any) -> Iterator[list[str]]:
         yield seen
     finally:
         journal.store.conn.set_trace_callback(None)
+
+
+def query_plan(conn: Any, sql: str, params: Any = ()) -> list[str]:
+    """The steps of SQLite's plan for `sql` (EXPLAIN QUERY PLAN's detail column)."""
+    return [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
 
 def fill_new_entry(editor: Any, title: str, tool: str, *, without_ai: int = 30,

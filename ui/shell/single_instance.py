@@ -117,19 +117,13 @@ class SingleInstance(QObject):
         except OSError as exc:
             if exc.errno != errno.EADDRINUSE:
                 raise
-            # A crashed instance leaves its socket file behind: reclaim it only if nobody answers.
-            probe = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
-            probe.settimeout(TIMEOUT_MS / 1000)
-            try:
-                probe.connect(str(path))
-            except OSError:
-                path.unlink(missing_ok=True)
-                server.bind(str(path))
-                return
-            finally:
-                probe.close()
-            raise OSError(errno.EADDRINUSE, "another Offscript serves this journal",
-                          str(path)) from exc
+            # A crashed instance leaves its socket file behind: reclaim it only if nobody answers
+            # (an empty message, which a running instance ignores).
+            if _send(path, ""):
+                raise OSError(errno.EADDRINUSE, "another Offscript serves this journal",
+                              str(path)) from exc
+            path.unlink(missing_ok=True)
+            server.bind(str(path))
 
     def close(self) -> None:
         """Stop listening and remove the socket file (a later start would reclaim it anyway)."""
